@@ -1,0 +1,127 @@
+/**
+ * Both OAuth 2.0 connections. Keys match the existing Prismatic Zoho component so integrations
+ * switch without edits. The templated one asks the deployer only for the region.
+ */
+import { oauth2Connection, OAuth2Type, templateConnectionInputs, type ConnectionInput } from "@prismatic-io/spectral";
+import { DATA_CENTERS, regionChoices } from "../src/regions";
+
+export const DEFAULT_SCOPES = [
+  "ZohoCRM.coql.READ",
+  "ZohoCRM.notifications.ALL",
+  "ZohoCRM.users.ALL",
+  "ZohoCRM.org.ALL",
+  "ZohoCRM.settings.ALL",
+  "ZohoCRM.modules.ALL",
+  "ZohoCRM.bulk.ALL",
+  "ZohoCRM.Files.CREATE",
+  "ZohoSearch.securesearch.READ",
+  "ZohoBooks.fullaccess.all",
+].join(" ");
+
+/** The platform renders `model` as a dropdown on connection inputs too; spectral's ConnectionInput type just omits it. */
+const withPicklist = (model: Array<{ label: string; value: string }>) => ({ model }) as Partial<ConnectionInput>;
+
+const scopes = {
+  label: "Scopes",
+  type: "string" as const,
+  required: true,
+  default: DEFAULT_SCOPES,
+  comments:
+    "Space-separated Zoho OAuth scopes. The default covers every action and trigger of this component; remove ZohoBooks.fullaccess.all if you only use CRM. See https://www.zoho.com/crm/developer/docs/api/v8/scopes.html",
+  example: "ZohoCRM.modules.ALL ZohoCRM.settings.ALL",
+};
+
+const clientId = {
+  label: "Client ID",
+  type: "string" as const,
+  required: true,
+  comments: "The Client ID of the server-based application you registered in the Zoho API Console (https://api-console.zoho.com).",
+  example: "1000.ABCDEFGHIJKLMNOPQRSTUVWXYZ1234",
+};
+
+const clientSecret = {
+  label: "Client Secret",
+  type: "password" as const,
+  required: true,
+  comments: "The Client Secret of the same Zoho API Console application.",
+};
+
+export const zohoTemplatedConnection = oauth2Connection({
+  key: "zohoTemplatedConnection",
+  display: {
+    label: "OAuth 2.0",
+    description: "Connect to Zoho CRM and Zoho Books with OAuth 2.0. Pick the Zoho data center the account lives in.",
+  },
+  oauth2Type: OAuth2Type.AuthorizationCode,
+  inputs: templateConnectionInputs(
+    {
+      zohoRegion: {
+        label: "Region URL",
+        type: "string",
+        required: true,
+        default: DATA_CENTERS[0].accountsServer,
+        ...withPicklist(regionChoices()),
+        comments:
+          "The Zoho accounts server of the data center that holds the Zoho account: https://accounts.zoho.com (US), .eu, .in, .com.au, .jp, .uk, .ae, .sa, .com.cn, or https://accounts.zohocloud.ca (Canada). It is the domain you sign in to Zoho on.",
+        example: "https://accounts.zoho.eu",
+      },
+      scopes,
+      clientId,
+      clientSecret,
+    },
+    {
+      authorizeUrl: {
+        label: "Authorize URL",
+        type: "template",
+        templateValue: "{{#zohoRegion}}/oauth/v2/auth?access_type=offline&prompt=consent",
+        comments: "Zoho's authorization endpoint on the chosen region's accounts server.",
+      },
+      tokenUrl: {
+        label: "Token URL",
+        type: "template",
+        templateValue: "{{#zohoRegion}}/oauth/v2/token",
+        comments: "Zoho's token endpoint on the chosen region's accounts server.",
+      },
+      revokeUrl: {
+        label: "Revoke URL",
+        type: "template",
+        templateValue: "{{#zohoRegion}}/oauth/v2/token/revoke",
+        comments: "Zoho's token revocation endpoint on the chosen region's accounts server.",
+      },
+    },
+    OAuth2Type.AuthorizationCode,
+  ),
+});
+
+const endpointInput = (label: string, path: string, comments: string) => ({
+  label,
+  type: "string" as const,
+  required: true,
+  default: `${DATA_CENTERS[0].accountsServer}${path}`,
+  ...withPicklist(regionChoices(path)),
+  comments,
+  example: `https://accounts.zoho.eu${path}`,
+});
+
+export const oauth2 = oauth2Connection({
+  key: "oauth2",
+  display: {
+    label: "OAuth 2.0 (Deprecated)",
+    description: "Deprecated: use the OAuth 2.0 connection, which needs only the region. Kept so existing integrations keep working.",
+  },
+  oauth2Type: OAuth2Type.AuthorizationCode,
+  inputs: {
+    authorizeUrl: endpointInput(
+      "Authorize URL",
+      "/oauth/v2/auth?access_type=offline&prompt=consent",
+      "Zoho's authorization URL for your data center. Keep access_type=offline&prompt=consent so Zoho issues a refresh token.",
+    ),
+    tokenUrl: endpointInput("Token URL", "/oauth/v2/token", "Zoho's token URL for your data center; it also decides which API domain calls go to."),
+    revokeUrl: endpointInput("Revoke URL", "/oauth/v2/token/revoke", "Zoho's token revocation URL for your data center."),
+    scopes,
+    clientId,
+    clientSecret,
+  },
+});
+
+export const connections = [zohoTemplatedConnection, oauth2];

@@ -1,0 +1,8 @@
+/** Tests run TypeScript through ts-jest without type-checking (tsc --noEmit does that in CI). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
+  testTimeout: 30000,
+};

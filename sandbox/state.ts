@@ -1,0 +1,68 @@
+/**
+ * All sandbox data lives in one SandboxState per server. Endpoint groups own their slice;
+ * record writes go through `recordWrite` so notifications and tests see every change.
+ */
+import { EventEmitter } from "node:events";
+import type { Clock, TokenInfo } from "./types";
+
+export type CrmRecord = { id: string; Created_Time: string; Modified_Time: string; [field: string]: unknown };
+
+export interface CrmField {
+  api_name: string;
+  field_label: string;
+  data_type: string; // text, email, phone, picklist, multiselectpicklist, integer, double, currency, date, datetime, boolean, lookup, ownerlookup, textarea, website
+  system_mandatory?: boolean;
+  read_only?: boolean;
+  pick_list_values?: Array<{ display_value: string; actual_value: string }>;
+  lookup?: { module: { api_name: string } };
+  unique?: boolean;
+}
+
+export interface CrmModule {
+  api_name: string;
+  module_name: string;
+  singular_label: string;
+  plural_label: string;
+  id: string;
+  api_supported: boolean;
+  creatable: boolean;
+  editable: boolean;
+  deletable: boolean;
+  viewable: boolean;
+  /** Whether watch channels may name this module. */
+  notification_supported: boolean;
+  generated_type: "default" | "custom";
+  fields: CrmField[];
+}
+
+/** Every record change, in order: tests use it to prove nothing was lost or written twice. */
+export interface WriteEvent {
+  at: number;
+  module: string;
+  operation: "insert" | "update" | "delete";
+  ids: string[];
+  affectedFields?: string[][];
+}
+
+export interface SandboxState {
+  clock: Clock;
+  events: EventEmitter; // emits "write" with a WriteEvent after each stored write
+  writeLog: WriteEvent[];
+  nextId(): string; // 19-digit Zoho-style id as string, monotonically increasing
+  org: Record<string, unknown> & { id: string };
+  users: Array<Record<string, unknown> & { id: string }>;
+  tokens: Map<string, TokenInfo>; // by access token
+  refreshTokens: Map<string, TokenInfo>; // by refresh token
+  authCodes: Map<string, { clientId: string; scopes: string[]; dc: string; redirectUri?: string; expiresAt: number }>;
+  crm: {
+    modules: Map<string, CrmModule>; // by api_name
+    records: Map<string, Map<string, CrmRecord>>; // module -> id -> record (insertion-ordered)
+    [slice: string]: unknown; // attachments, notes, channels, bulkJobs, pageTokens ... owned by their groups
+  };
+  books: {
+    organizations: Array<Record<string, unknown> & { organization_id: string; name: string; is_default_org: boolean }>;
+    /** orgId -> record type path (e.g. "invoices", "contacts/123/contactpersons") -> id -> record */
+    records: Map<string, Map<string, Map<string, Record<string, unknown>>>>;
+    [slice: string]: unknown;
+  };
+}

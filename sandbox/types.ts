@@ -1,0 +1,128 @@
+/**
+ * The sandbox's internal contract. Every endpoint group (accounts, crm/*, books/*)
+ * exports `routes: Route[]`; `sandbox/server.ts` owns the HTTP server, data-center
+ * selection, auth, limits, faults, latency, the clock and the request log, and
+ * dispatches to the first route whose method and pattern match.
+ */
+import type { IncomingHttpHeaders } from "node:http";
+
+/** Zoho data-center keys; `us` is the default when neither Host nor path prefix says otherwise. */
+export type DataCenterKey = "us" | "eu" | "in" | "au" | "jp" | "ca" | "cn" | "sa" | "uk" | "ae";
+
+export interface TokenInfo {
+  accessToken: string;
+  refreshToken?: string;
+  clientId: string;
+  scopes: string[];
+  dc: DataCenterKey;
+  /** Sandbox-clock epoch ms. */
+  expiresAt: number;
+}
+
+export interface SandboxRequest {
+  method: string;
+  /** Path without the optional data-center prefix, e.g. "/crm/v8/Leads/123". */
+  path: string;
+  /** Named parameters captured from the route pattern (":module" -> params.module). */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  rawBody: Buffer;
+  /** Parsed JSON body when content-type is JSON (undefined otherwise or on empty body). */
+  json?: any;
+  /** Parsed urlencoded form (accounts endpoints) when content-type is x-www-form-urlencoded. */
+  form?: URLSearchParams;
+  dc: DataCenterKey;
+  /** Set by the server for routes that need auth. */
+  token?: TokenInfo;
+}
+
+export interface SandboxResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** A Buffer is sent as-is; anything else (not undefined) is sent as JSON. */
+  body?: unknown;
+}
+
+export type Handler = (req: SandboxRequest, ctx: SandboxContext) => SandboxResponse | Promise<SandboxResponse>;
+
+export interface Route {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** e.g. "/crm/v8/:module/:id/Attachments"; literal segments win over params when two routes match. */
+  pattern: string;
+  /** OAuth scopes of which the token must hold one (a `.ALL` scope covers READ/CREATE/...); omitted = no auth (accounts). */
+  scopes?: string[];
+  /** "crm" errors look like CRM's {code,message,details,status}; "books" like {code:<number>,message}. */
+  api?: "crm" | "books" | "accounts";
+  /** Marks record writes so fault injection can hit before or after the write is stored. */
+  write?: boolean;
+  handler: Handler;
+}
+
+export interface FaultOptions {
+  /** 0..1 probability a call fails with a 5xx/reset/timeout. */
+  rate: number;
+  /** Which failures to choose from. Default all. */
+  kinds?: Array<500 | 502 | 503 | "reset" | "timeout">;
+  /** For `write` routes: inject before the write is stored, after it, or either at random (default). */
+  when?: "before" | "after" | "random";
+  /** Deterministic PRNG seed. */
+  seed?: number;
+}
+
+export interface SandboxOptions {
+  port?: number;
+  /** Fixed latency added to every call (ms). */
+  latencyMs?: number;
+  /** Max concurrent in-flight API calls per org before 429 (Zoho: 10-20). Default unlimited. */
+  concurrencyLimit?: number;
+  /** API credits per sandbox-day before 429. Default unlimited. */
+  creditBudget?: number;
+  /** Probability of a 429 with Retry-After on any API call. */
+  rateLimit429?: number;
+  faults?: FaultOptions;
+  /** Start time of the movable clock (epoch ms). Default Date.now(). */
+  now?: number;
+  /** Validation hook used by contract tests: called once per exchange. */
+  onExchange?: (exchange: Exchange) => void;
+  /** Seed a default org, users, Books organizations. Default true. */
+  seedDefaults?: boolean;
+}
+
+export interface Exchange {
+  dc: DataCenterKey;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  requestBody?: unknown;
+  status: number;
+  responseHeaders: Record<string, string>;
+  responseBody?: unknown;
+  api?: "crm" | "books" | "accounts";
+}
+
+export interface RequestLogEntry {
+  at: number;
+  dc: DataCenterKey;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** Authorization and other secrets redacted. */
+  headers: Record<string, string>;
+  body?: unknown;
+  status: number;
+}
+
+export interface SandboxContext {
+  state: import("./state").SandboxState;
+  clock: Clock;
+  /** Sandbox base URL, e.g. "http://127.0.0.1:4321". */
+  url: string;
+}
+
+export interface Clock {
+  now(): number;
+  set(epochMs: number): void;
+  advance(ms: number): void;
+}
