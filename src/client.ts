@@ -92,10 +92,17 @@ export const backoffMs = (retryNumber: number, error: AxiosError, policy: RetryP
  * Tests, the demo and the benchmark point the connector at the local Zoho sandbox: the real Zoho URL
  * is kept in the Host header so region resolution is exercised exactly as in production.
  */
+/** Axios joins baseURL and url by concatenation (a leading "/" in url does not drop the base path). */
+const fullUrl = (config: InternalAxiosRequestConfig): URL => {
+  const url = config.url ?? "";
+  if (/^https?:\/\//i.test(url) || !config.baseURL) return new URL(url);
+  return new URL(`${config.baseURL.replace(/\/+$/, "")}/${url.replace(/^\/+/, "")}`);
+};
+
 const routeToSandbox = (config: InternalAxiosRequestConfig & { sandboxRouted?: boolean }): InternalAxiosRequestConfig => {
   const sandbox = process.env.ZOHO_SANDBOX_URL;
   if (!sandbox || config.sandboxRouted) return config; // retries reuse the routed config
-  const target = new URL(config.url ?? "", config.baseURL);
+  const target = fullUrl(config);
   config.headers.set("Host", target.host);
   config.baseURL = undefined;
   config.url = `${new URL(sandbox).origin}${target.pathname}${target.search}`;
@@ -195,8 +202,12 @@ export class ZohoClient {
     });
     client.interceptors.request.use((config) => {
       if (!(config as { sandboxRouted?: boolean }).sandboxRouted) {
-        const url = new URL(config.url ?? "", config.baseURL).href;
-        this.logger?.debug("Zoho request", redact({ method: config.method, url, params: config.params, headers: config.headers, data: config.data }));
+        const url = fullUrl(config);
+        // Host guard: an absolute URL (raw requests) may not carry the token off this client's Zoho host.
+        if (url.host !== new URL(baseUrl).host) {
+          throw new InputError(`Refusing to send the Zoho token to ${url.host}: use a path on ${new URL(baseUrl).host}.`);
+        }
+        this.logger?.debug("Zoho request", redact({ method: config.method, url: url.href, params: config.params, headers: config.headers, data: config.data }));
       }
       return routeToSandbox(config);
     });

@@ -72,12 +72,22 @@ const hints: Record<string, (ctx: { api: ZohoApi; path: string; method: string; 
   INTERNAL_ERROR: () => "Zoho had an internal error and retries ran out: try again later.",
 };
 
+/** The request's decoded path on Zoho, e.g. "/crm/v8/Leads" (the URL may be absolute or relative to the base). */
+const requestPath = (url: string, baseURL?: string): string => {
+  const joined = /^https?:\/\//i.test(url) || !baseURL ? url : `${baseURL.replace(/\/+$/, "")}/${url.replace(/^\/+/, "")}`;
+  try {
+    return decodeURIComponent(new URL(joined, "https://x").pathname);
+  } catch {
+    return joined;
+  }
+};
+
 /** Turn an axios error (or Zoho error body) into a ZohoError with a message that says what to do. */
 export const toZohoError = (error: unknown, api: ZohoApi): Error => {
   if (error instanceof ZohoError || error instanceof InputError) return error;
   if (!isAxiosError(error)) return error instanceof Error ? error : new Error(String(error));
   const method = (error.config?.method ?? "get").toUpperCase();
-  const path = (error.config?.url ?? "").replace(/^https?:\/\/[^/]+/, "");
+  const path = requestPath(error.config?.url ?? "", error.config?.baseURL);
   const status = error.response?.status;
   let body: any = error.response?.data;
   if (Buffer.isBuffer(body) || body instanceof ArrayBuffer) {
@@ -87,6 +97,7 @@ export const toZohoError = (error: unknown, api: ZohoApi): Error => {
       body = undefined;
     }
   }
+  const apiPath = path.replace(/^\/(crm\/bulk\/v8|crm\/v8|books\/v3)(?=\/|$)/, "");
   if (!error.response) {
     return new ZohoError(`Could not reach Zoho (${method} ${path}): ${error.code ?? error.message}. Check the network and try again.`, {
       api,
@@ -105,7 +116,7 @@ export const toZohoError = (error: unknown, api: ZohoApi): Error => {
       status, code, api, method, path, zohoMessage,
     });
   }
-  const hint = typeof code === "string" && hints[code] ? hints[code]({ api, path, method, body }) : "";
+  const hint = typeof code === "string" && hints[code] ? hints[code]({ api, path: apiPath, method, body }) : "";
   const what = [code, zohoMessage].filter(Boolean).join(": ") || error.message;
   const details = body?.details && Object.keys(body.details).length ? ` Details: ${JSON.stringify(body.details)}.` : "";
   return new ZohoError(`Zoho ${api.toUpperCase()} ${method} ${path.split("?")[0]} failed (HTTP ${status}) ${what}.${details}${hint ? ` ${hint}` : ""}`, {
