@@ -1,8 +1,38 @@
 // Builds the publishable bundle: dist/index.js (CommonJS, Node 20) and dist/icon.png.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 
 const started = Date.now();
+const shim = (file) => new URL(`./bundle-shims/${file}`, import.meta.url).pathname;
+
+/** Swap three heavy modules a component never needs for small stand-ins (see each shim's comment). */
+const slimDependencies = {
+  name: "slim-dependencies",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.cjs$/ }, (args) =>
+      args.importer.includes("/zod/v4/") ? { path: shim("zod-locales.cjs") } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/(compile|from-json-schema)\.cjs$/ }, (args) =>
+      args.importer.includes("/zod/v4/") ? { path: shim("zod-unused.cjs") } : undefined,
+    );
+    // object-sizeof asks for the npm "buffer" polyfill; Node has its own.
+    b.onResolve({ filter: /^buffer\/$/ }, () => ({ path: "buffer", external: true }));
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: shim("yaml.cjs") }));
+    b.onResolve({ filter: /^@prismatic-io\/spectral$/ }, () => ({ path: shim("spectral.cjs") }));
+    b.onResolve({ filter: /^\.\.\/\.\.$/ }, (args) =>
+      args.importer.includes("/spectral/dist/clients/http/") ? { path: shim("spectral.cjs") } : undefined,
+    );
+    // spectral's util re-exports its branch-condition helpers (which load all of date-fns); nothing a component runs uses them.
+    b.onResolve({ filter: /^\.\/conditionalLogic$/ }, (args) =>
+      args.importer.endsWith("/spectral/dist/util.js") ? { path: shim("empty.cjs") } : undefined,
+    );
+    // One copy of each package: resolve our `import`s to the CommonJS build spectral `require`s.
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.kind === "import-statement" ? b.resolve(args.path, { kind: "require-call", resolveDir: args.resolveDir }) : undefined,
+    );
+    b.onResolve({ filter: /^mime-db$/ }, () => ({ path: shim("mime-db.cjs") }));
+  },
+};
 mkdirSync("dist", { recursive: true });
 await build({
   entryPoints: ["src/index.ts"],
@@ -16,9 +46,18 @@ await build({
   legalComments: "none",
   sourcemap: false,
   logLevel: "warning",
+  plugins: [slimDependencies],
   metafile: process.env.BUILD_META === "1",
 }).then((result) => {
-  if (result.metafile) console.log(JSON.stringify(result.metafile).length);
+  if (!result.metafile) return;
+  writeFileSync("dist/meta.json", JSON.stringify(result.metafile));
+  // BUILD_META=1 prints what each package contributes, to keep the bundle small.
+  const bytes = {};
+  for (const [file, { bytesInOutput }] of Object.entries(result.metafile.outputs["dist/index.js"].inputs)) {
+    const name = file.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, "$1").replace(/^(src|actions|triggers|connections|dataSources)\/.*/, "(ours) $1");
+    bytes[name] = (bytes[name] ?? 0) + bytesInOutput;
+  }
+  for (const [name, size] of Object.entries(bytes).sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(size / 1024).toFixed(0).padStart(6)} KB  ${name}`);
 });
 copyFileSync("assets/icon.png", "dist/icon.png");
 const kb = (statSync("dist/index.js").size / 1024).toFixed(0);

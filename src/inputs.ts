@@ -3,14 +3,18 @@
  * that says what to enter, an example and a clean function; perform() still parses with zod,
  * because the testing harness and code-native callers skip clean.
  */
-import { input, util } from "@prismatic-io/spectral";
+import { input } from "@prismatic-io/spectral";
 
 const cleanText = (value: unknown): string | undefined => {
-  const text = util.types.toString(value).trim();
+  const text = value === undefined || value === null ? "" : String(value).trim();
   return text === "" ? undefined : text;
 };
-const cleanBool = (value: unknown): boolean => util.types.toBool(value);
-const cleanInt = (value: unknown): number | undefined => (cleanText(value) === undefined ? undefined : util.types.toInt(value));
+const cleanBool = (value: unknown): boolean => value === true || String(value).trim().toLowerCase() === "true";
+/** Numbers stay as typed; text that is not a whole number is kept so zod can name the input. */
+const cleanInt = (value: unknown): number | string | undefined => {
+  const text = cleanText(value);
+  return text !== undefined && /^-?\d+$/.test(text) ? Number(text) : text;
+};
 const cleanPass = (value: unknown): unknown => value;
 
 export const connectionInput = input({

@@ -1,0 +1,25 @@
+// form-data guesses a part's Content-Type from its file name; the full mime-db is 134 KB of JSON,
+// so the bundle keeps the types Zoho attachments and uploads actually use.
+const t = (extensions, compressible = false) => ({ extensions, compressible });
+module.exports = {
+  "application/json": t(["json"], true),
+  "application/pdf": t(["pdf"]),
+  "application/zip": t(["zip"]),
+  "application/xml": t(["xml"], true),
+  "application/msword": t(["doc"]),
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": t(["docx"]),
+  "application/vnd.ms-excel": t(["xls"]),
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": t(["xlsx"]),
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": t(["pptx"]),
+  "application/octet-stream": t(["bin"]),
+  "image/png": t(["png"]),
+  "image/jpeg": t(["jpeg", "jpg"]),
+  "image/gif": t(["gif"]),
+  "image/svg+xml": t(["svg"], true),
+  "image/webp": t(["webp"]),
+  "text/plain": t(["txt", "text", "log"], true),
+  "text/csv": t(["csv"], true),
+  "text/html": t(["html", "htm"], true),
+  "text/calendar": t(["ics"], true),
+  "message/rfc822": t(["eml"], true),
+};
