@@ -1,3 +1,4 @@
+import type { TriggerPayload } from "@prismatic-io/spectral";
 /**
  * Example records shared by example payloads. Shapes follow what the sandbox (and Zoho) answer;
  * test/examplePayloads.test.ts checks them against real sandbox answers.
@@ -17,3 +18,25 @@ export const exampleLead = {
   Created_By: exampleUser,
   Modified_By: exampleUser,
 };
+
+/** What a trigger hands the flow: the platform's payload with our records as the body. */
+export const triggerExample = <T>(body: T): TriggerPayload => ({
+  headers: { "Content-Type": "application/json" },
+  queryParameters: {},
+  rawBody: { data: null },
+  body: { data: body },
+  pathFragment: "",
+  webhookUrls: { "Flow 1": "https://hooks.example.com/trigger/abc" },
+  webhookApiKeys: {},
+  invokeUrl: "https://hooks.example.com/trigger/abc",
+  executionId: "exampleExecutionId",
+  customer: { id: "customerId", name: "Customer 1", externalId: "1234" },
+  instance: { id: "instanceId", name: "Instance 1" },
+  user: { id: "userId", email: "user@example.com", name: "User 1", externalId: "1234" },
+  integration: { id: "integrationId", name: "Integration 1", versionSequenceId: "1", externalVersion: "1.0.0" },
+  flow: { id: "flowId", name: "Flow 1", stableId: "flowStableId" },
+  startedAt: "2026-11-22T10:15:30.000Z",
+  globalDebug: false,
+});
+
+export const pollingExample = <T>(records: T[]) => ({ payload: triggerExample(records), polledNoChanges: false as boolean });
