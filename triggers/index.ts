@@ -1,0 +1,11 @@
+/** Every trigger, keyed as the platform (and the existing Prismatic Zoho component) knows them. */
+import { crmRecordsPollingTrigger } from "./crmRecordsPolling";
+import { contactsPollingTrigger, leadsPollingTrigger } from "./legacyPolling";
+import { notificationsTrigger } from "./notifications";
+
+export default {
+  notificationsTrigger,
+  crmRecordsPollingTrigger,
+  leadsPollingTrigger,
+  contactsPollingTrigger,
+};
