@@ -1,0 +1,41 @@
+/** CRM metadata reads shared by data sources and metadata actions. */
+import type { ZohoClient } from "./client";
+
+export interface ModuleMeta {
+  api_name: string;
+  plural_label?: string;
+  singular_label?: string;
+  module_name?: string;
+  api_supported?: boolean;
+  generated_type?: string;
+  [key: string]: unknown;
+}
+
+/** Modules the API can use, custom modules included. */
+export const listModules = async (client: ZohoClient): Promise<ModuleMeta[]> => {
+  const response = await client.request<{ modules?: ModuleMeta[] }>({ api: "crm", path: "/settings/modules" });
+  return (response.data?.modules ?? []).filter((m) => m.api_supported !== false);
+};
+
+export interface FieldMeta {
+  api_name: string;
+  field_label?: string;
+  display_label?: string;
+  data_type?: string;
+  system_mandatory?: boolean;
+  read_only?: boolean;
+  pick_list_values?: Array<{ display_value: string; actual_value: string }>;
+  [key: string]: unknown;
+}
+
+export const listFields = async (client: ZohoClient, module: string): Promise<FieldMeta[]> => {
+  const response = await client.request<{ fields?: FieldMeta[] }>({ api: "crm", path: "/settings/fields", params: { module } });
+  return response.data?.fields ?? [];
+};
+
+/** Modules whose records Zoho can watch (notifications). */
+const WATCHABLE = new Set([
+  "Leads", "Accounts", "Contacts", "Deals", "Campaigns", "Tasks", "Cases", "Events", "Calls", "Solutions",
+  "Products", "Vendors", "Price_Books", "Quotes", "Sales_Orders", "Purchase_Orders", "Invoices", "Appointments__s", "Services__s",
+]);
+export const supportsNotifications = (m: ModuleMeta): boolean => WATCHABLE.has(m.api_name) || m.generated_type === "custom";
