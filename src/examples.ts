@@ -40,3 +40,14 @@ export const triggerExample = <T>(body: T): TriggerPayload => ({
 });
 
 export const pollingExample = <T>(records: T[]) => ({ payload: triggerExample(records), polledNoChanges: false as boolean });
+
+export const exampleChannelEvent = {
+  channel_expiry: "2026-11-29T10:14:30+00:00",
+  resource_uri: "https://www.zohoapis.com/crm/v8/Leads",
+  resource_id: "5725767000000002175",
+  resource_name: "Leads",
+  channel_id: "1000000068001",
+};
+
+/** What the enable, update and renew actions return. */
+export const exampleChannelResult = { channelId: "1000000068001", channelExpiry: "2026-11-29T10:14:30+00:00", events: [exampleChannelEvent] };

@@ -71,10 +71,18 @@ export const patchChannel = async (client: ZohoClient, settings: Partial<Channel
 };
 
 /** Channel details; undefined when Zoho no longer has the channel (expired or disabled). */
-export const getChannel = async (client: ZohoClient, channelId: string): Promise<Record<string, any> | undefined> => {
-  const response = await client.request({ api: "crm", path: "/actions/watch", params: { channel_id: channelId } });
-  if (response.status === 204) return undefined;
-  return (response.data?.watch ?? []).find((w: any) => String(w.channel_id) === String(channelId));
+export const getChannel = async (client: ZohoClient, channelId: string): Promise<Record<string, any> | undefined> =>
+  (await listChannels(client, { channel_id: channelId })).find((w) => String(w.channel_id) === String(channelId));
+
+/** Every channel matching the filter, following info.more_records (the old component sent channelId and read one page). */
+export const listChannels = async (client: ZohoClient, filter: { channel_id?: string; module?: string }): Promise<Array<Record<string, any>>> => {
+  const channels: Array<Record<string, any>> = [];
+  for (let page = 1; ; page += 1) {
+    const response = await client.request({ api: "crm", path: "/actions/watch", params: { ...filter, page, per_page: 200 } });
+    if (response.status === 204) return channels;
+    channels.push(...(response.data?.watch ?? []));
+    if (!response.data?.info?.more_records) return channels;
+  }
 };
 
 /** Disable whole channels; channels that are already gone are not an error. */
