@@ -2,10 +2,13 @@
 import { crmRecordsPollingTrigger } from "./crmRecordsPolling";
 import { contactsPollingTrigger, leadsPollingTrigger } from "./legacyPolling";
 import { notificationsTrigger } from "./notifications";
+import { bookContactsPollingTrigger, booksRecordsPollingTrigger } from "./booksRecordsPolling";
 
 export default {
   notificationsTrigger,
   crmRecordsPollingTrigger,
   leadsPollingTrigger,
   contactsPollingTrigger,
+  booksRecordsPollingTrigger,
+  bookContactsPollingTrigger,
 };
