@@ -35,7 +35,8 @@ export class InputError extends Error {
 /** The scope a call needs, from its API and path (used to name it in OAUTH_SCOPE_MISMATCH messages). */
 export const scopeFor = (api: ZohoApi, path: string, method = "GET"): string => {
   if (api === "books") return "ZohoBooks.fullaccess.all";
-  if (api === "bulk" || api === "content") return "ZohoCRM.bulk.ALL";
+  if (api === "content" || path.replace(/^\/+/, "").startsWith("upload")) return "ZohoFiles.files.ALL (bulk write uploads)";
+  if (api === "bulk") return "ZohoCRM.bulk.ALL";
   const first = path.replace(/^\/+/, "").split(/[/?]/)[0];
   const second = path.replace(/^\/+/, "").split(/[/?]/)[1];
   if (first === "coql") return "ZohoCRM.coql.READ";
@@ -43,7 +44,6 @@ export const scopeFor = (api: ZohoApi, path: string, method = "GET"): string => 
   if (first === "users") return "ZohoCRM.users.ALL";
   if (first === "org") return "ZohoCRM.org.ALL";
   if (first === "actions" && second === "watch") return "ZohoCRM.notifications.ALL";
-  if (first === "upload") return "ZohoCRM.bulk.ALL";
   if (second === "search") return "ZohoSearch.securesearch.READ (or ZohoCRM.modules.ALL)";
   if (second === "Attachments" || path.includes("/Attachments")) return method === "POST" ? "ZohoCRM.Files.CREATE and ZohoCRM.modules.ALL" : "ZohoCRM.modules.ALL";
   return "ZohoCRM.modules.ALL";
