@@ -27,11 +27,17 @@ export const newestBooksModifiedTime = async (books: BooksClient, type: BooksRec
 export const booksChangePage = (books: BooksClient, type: BooksRecordType) => {
   let since = "";
   let page = 1;
+  let uniformTime: string | undefined; // set when the whole last page shared one second
   return async (after: Change<BooksRecord> | undefined, from: number): Promise<PageOfChanges<BooksRecord>> => {
-    const next = after ? after.modifiedTime : formatBooksTime(from);
-    page = next === since ? page + 1 : 1;
-    since = next;
+    if (after && after.modifiedTime === uniformTime) {
+      page += 1;
+    } else {
+      since = after ? after.modifiedTime : formatBooksTime(from);
+      page = 1;
+    }
     const { records, more } = await list(books, type, { last_modified_time: since, sort_order: "A", page, per_page: PAGE_SIZE });
+    const first = records[0]?.last_modified_time;
+    uniformTime = records.length === PAGE_SIZE && records.every((r) => r.last_modified_time === first) ? String(first) : undefined;
     return {
       changes: records.map((record) => ({
         id: String(record[type.idField]),

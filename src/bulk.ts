@@ -43,9 +43,9 @@ export const csvFromZip = (zip: ArrayBuffer | Buffer): string => {
   return Buffer.from(files[name]).toString("utf8");
 };
 
+/** Read results are a path on the API domain; write results an absolute URL on Zoho's download host. */
 const download = async (client: ZohoClient, downloadUrl: string): Promise<Buffer> => {
-  const path = downloadUrl.replace(/^https?:\/\/[^/]+/, "").replace(/^\/crm\/bulk\/v8/, "");
-  const response = await client.request<ArrayBuffer>({ api: "bulk", path, responseType: "arraybuffer" });
+  const response = await client.request<ArrayBuffer>({ api: "download", path: downloadUrl, responseType: "arraybuffer" });
   return Buffer.from(response.data);
 };
 

@@ -141,13 +141,15 @@ export class ZohoClient {
     this.dataCenter = token.dataCenter;
     this.policy = { ...defaultRetryPolicy, ...options.retry };
     this.logger = options.debug ? (options.logger ?? { debug: console.log }) : undefined;
-    const { apiDomain, contentDomain, accountsServer } = token.dataCenter;
+    const { apiDomain, contentDomain, downloadDomain, accountsServer } = token.dataCenter;
     const headers = { Authorization: `Zoho-oauthtoken ${token.accessToken}` };
     this.http = {
       crm: this.build(`${apiDomain}/crm/v8`, headers),
       books: this.build(`${apiDomain}/books/v3`, headers),
       bulk: this.build(`${apiDomain}/crm/bulk/v8`, headers),
       content: this.build(`${contentDomain}/crm/v8`, headers),
+      // Bulk results: read results are paths on the API domain, write results URLs on the download host.
+      download: this.build(apiDomain, headers, [new URL(downloadDomain).host]),
       accounts: this.build(accountsServer, {}),
     };
   }
@@ -184,7 +186,8 @@ export class ZohoClient {
     }
   }
 
-  private build(baseUrl: string, headers: Record<string, string>): HttpClient {
+  private build(baseUrl: string, headers: Record<string, string>, otherHosts: string[] = []): HttpClient {
+    const allowedHosts = new Set([new URL(baseUrl).host, ...otherHosts]);
     const client = createClient({
       baseUrl,
       headers,
@@ -204,7 +207,7 @@ export class ZohoClient {
       if (!(config as { sandboxRouted?: boolean }).sandboxRouted) {
         const url = fullUrl(config);
         // Host guard: an absolute URL (raw requests) may not carry the token off this client's Zoho host.
-        if (url.host !== new URL(baseUrl).host) {
+        if (!allowedHosts.has(url.host)) {
           throw new InputError(`Refusing to send the Zoho token to ${url.host}: use a path on ${new URL(baseUrl).host}.`);
         }
         this.logger?.debug("Zoho request", redact({ method: config.method, url: url.href, params: config.params, headers: config.headers, data: config.data }));

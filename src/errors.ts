@@ -4,7 +4,7 @@
  */
 import { isAxiosError } from "axios";
 
-export type ZohoApi = "crm" | "books" | "bulk" | "content" | "accounts";
+export type ZohoApi = "crm" | "books" | "bulk" | "content" | "download" | "accounts";
 
 export class ZohoError extends Error {
   constructor(

@@ -9,6 +9,8 @@ export interface DataCenter {
   apiDomain: string;
   /** Host for file uploads (bulk write). */
   contentDomain: string;
+  /** Host Zoho serves bulk write results from. */
+  downloadDomain: string;
 }
 
 const dc = (key: string, label: string, tld: string, accountsHost = `accounts.zoho.${tld}`): DataCenter => ({
@@ -17,6 +19,7 @@ const dc = (key: string, label: string, tld: string, accountsHost = `accounts.zo
   accountsServer: `https://${accountsHost}`,
   apiDomain: `https://www.zohoapis.${tld}`,
   contentDomain: `https://content.zohoapis.${tld}`,
+  downloadDomain: `https://download-accl.${accountsHost.replace(/^accounts\./, "")}`,
 });
 
 export const DATA_CENTERS: readonly DataCenter[] = [

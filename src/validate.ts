@@ -92,11 +92,12 @@ const parseJsonText = (v: unknown, ctx: z.RefinementCtx): unknown => {
   }
 };
 
+// `.optional()` before the transform lets an absent input reach the optional schema after it.
 /** A JSON object given as text or as an object (config variables and earlier steps give either). */
-export const jsonObject = z.unknown().transform(parseJsonText).pipe(z.record(z.string(), z.unknown(), { error: "must be a JSON object such as {\"Last_Name\": \"Smith\"}" }).optional());
+export const jsonObject = z.unknown().optional().transform(parseJsonText).pipe(z.record(z.string(), z.unknown(), { error: "must be a JSON object such as {\"Last_Name\": \"Smith\"}" }).optional());
 
 /** Any JSON value given as text or as a value. */
-export const jsonValue = z.unknown().transform(parseJsonText);
+export const jsonValue = z.unknown().optional().transform(parseJsonText);
 
 /** A JSON array of objects (records), given as text or as an array. */
 export const jsonRecords = z

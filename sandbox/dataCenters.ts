@@ -1,0 +1,66 @@
+/**
+ * Zoho's data centers as Zoho's side sees them: which hosts belong to which DC. The sandbox keeps
+ * its own table rather than importing the component's (src/regions.ts), so a wrong host in the
+ * component shows up as a failing call instead of agreeing with itself.
+ */
+import type { DataCenterKey } from "./types";
+
+export interface SandboxDataCenter {
+  key: DataCenterKey;
+  label: string;
+  accountsServer: string;
+  apiDomain: string;
+  contentDomain: string;
+  /** The `location` Zoho adds to the authorization redirect. */
+  location: string;
+}
+
+const dc = (key: DataCenterKey, label: string, tld: string, accountsHost = `accounts.zoho.${tld}`): SandboxDataCenter => ({
+  key,
+  label,
+  accountsServer: `https://${accountsHost}`,
+  apiDomain: `https://www.zohoapis.${tld}`,
+  contentDomain: `https://content.zohoapis.${tld}`,
+  location: key,
+});
+
+export const DATA_CENTERS: readonly SandboxDataCenter[] = [
+  dc("us", "United States", "com"),
+  dc("eu", "Europe", "eu"),
+  dc("in", "India", "in"),
+  dc("au", "Australia", "com.au"),
+  dc("jp", "Japan", "jp"),
+  // Canada's accounts server lives on zohocloud.ca; its API hosts stay on zohoapis.ca.
+  dc("ca", "Canada", "ca", "accounts.zohocloud.ca"),
+  dc("cn", "China", "com.cn"),
+  dc("sa", "Saudi Arabia", "sa"),
+  dc("uk", "United Kingdom", "uk"),
+  dc("ae", "United Arab Emirates", "ae"),
+];
+
+export const dataCenter = (key: DataCenterKey): SandboxDataCenter => {
+  const found = DATA_CENTERS.find((d) => d.key === key);
+  if (!found) throw new Error(`unknown data center ${key}`);
+  return found;
+};
+
+const hostOf = (url: string) => new URL(url).host;
+
+const BY_HOST = new Map<string, DataCenterKey>(
+  DATA_CENTERS.flatMap((d) =>
+    [d.accountsServer, d.apiDomain, d.contentDomain, d.accountsServer.replace("//accounts.", "//download-accl.")].map((url) => [hostOf(url), d.key] as const),
+  ),
+);
+
+const isKey = (value: string): value is DataCenterKey => DATA_CENTERS.some((d) => d.key === value);
+
+/**
+ * The DC a request is for: a leading `/{dc}/` path segment (stripped), else the Host header
+ * (any of the DC's three hosts), else `us` (plain 127.0.0.1 / localhost).
+ */
+export const dataCenterOfRequest = (host: string | undefined, path: string): { dc: DataCenterKey; path: string } => {
+  const prefix = /^\/([a-z]{2})(?=\/|$)/.exec(path)?.[1];
+  if (prefix && isKey(prefix)) return { dc: prefix, path: path.slice(prefix.length + 1) || "/" };
+  const hostname = (host ?? "").toLowerCase().replace(/:443$/, "");
+  return { dc: BY_HOST.get(hostname) ?? "us", path };
+};
