@@ -8,6 +8,8 @@ import type { Clock, TokenInfo } from "./types";
 export type CrmRecord = { id: string; Created_Time: string; Modified_Time: string; [field: string]: unknown };
 
 export interface CrmField {
+  /** Field id in the metadata APIs; the seed gives every field one. */
+  id?: string;
   api_name: string;
   field_label: string;
   data_type: string; // text, email, phone, picklist, multiselectpicklist, integer, double, currency, date, datetime, boolean, lookup, ownerlookup, textarea, website
@@ -33,6 +35,10 @@ export interface CrmModule {
   notification_supported: boolean;
   generated_type: "default" | "custom";
   fields: CrmField[];
+  /** Fields upsert matches on when the call names no duplicate_check_fields. */
+  duplicate_check_fields?: string[];
+  /** The module's layouts (the seed gives each a "Standard" one); sections list the module's fields. */
+  layouts?: Array<{ id: string; name: string }>;
 }
 
 /** Every record change, in order: tests use it to prove nothing was lost or written twice. */
@@ -44,6 +50,16 @@ export interface WriteEvent {
   affectedFields?: string[][];
 }
 
+export interface AuthCode {
+  clientId: string;
+  scopes: string[];
+  dc: string;
+  redirectUri?: string;
+  expiresAt: number;
+  /** Asked with access_type=offline: the exchange also gives a refresh token. */
+  offline?: boolean;
+}
+
 export interface SandboxState {
   clock: Clock;
   events: EventEmitter; // emits "write" with a WriteEvent after each stored write
@@ -53,7 +69,7 @@ export interface SandboxState {
   users: Array<Record<string, unknown> & { id: string }>;
   tokens: Map<string, TokenInfo>; // by access token
   refreshTokens: Map<string, TokenInfo>; // by refresh token
-  authCodes: Map<string, { clientId: string; scopes: string[]; dc: string; redirectUri?: string; expiresAt: number }>;
+  authCodes: Map<string, AuthCode>;
   crm: {
     modules: Map<string, CrmModule>; // by api_name
     records: Map<string, Map<string, CrmRecord>>; // module -> id -> record (insertion-ordered)
@@ -66,3 +82,23 @@ export interface SandboxState {
     [slice: string]: unknown;
   };
 }
+
+/** Zoho record ids are 19-digit longs that only grow; the base makes them look like a real org's. */
+const ID_BASE = 5725767000000000000n;
+
+export const createState = (clock: Clock): SandboxState => {
+  let lastId = 0n;
+  return {
+    clock,
+    events: new EventEmitter(),
+    writeLog: [],
+    nextId: () => String(ID_BASE + (lastId += 1n)),
+    org: { id: "" },
+    users: [],
+    tokens: new Map(),
+    refreshTokens: new Map(),
+    authCodes: new Map(),
+    crm: { modules: new Map(), records: new Map() },
+    books: { organizations: [], records: new Map() },
+  };
+};

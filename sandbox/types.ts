@@ -17,6 +17,8 @@ export interface TokenInfo {
   dc: DataCenterKey;
   /** Sandbox-clock epoch ms. */
   expiresAt: number;
+  /** The CRM user the token acts as (owner of what it creates); default the org's first user. */
+  userId?: string;
 }
 
 export interface SandboxRequest {
@@ -50,7 +52,10 @@ export interface Route {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** e.g. "/crm/v8/:module/:id/Attachments"; literal segments win over params when two routes match. */
   pattern: string;
-  /** OAuth scopes of which the token must hold one (a `.ALL` scope covers READ/CREATE/...); omitted = no auth (accounts). */
+  /**
+   * OAuth scopes of which the token must hold one (a `.ALL` scope covers READ/CREATE/...); omitted = no auth (accounts).
+   * `{param}` is replaced by that path parameter, e.g. "ZohoCRM.modules.{module}.READ".
+   */
   scopes?: string[];
   /** "crm" errors look like CRM's {code,message,details,status}; "books" like {code:<number>,message}. */
   api?: "crm" | "books" | "accounts";
@@ -87,6 +92,10 @@ export interface SandboxOptions {
   onExchange?: (exchange: Exchange) => void;
   /** Seed a default org, users, Books organizations. Default true. */
   seedDefaults?: boolean;
+  /** OAuth clients (client id -> secret) the accounts server accepts; default any non-empty pair. */
+  clients?: Record<string, string>;
+  /** The Books organizations the user belongs to; default one, "Zylker Inc", as the default org. */
+  booksOrganizations?: Array<{ organization_id: string; name: string; is_default_org: boolean }>;
 }
 
 export interface Exchange {
@@ -112,6 +121,8 @@ export interface RequestLogEntry {
   headers: Record<string, string>;
   body?: unknown;
   status: number;
+  /** What a handler threw, when the answer is a 500 the sandbox did not mean to give. */
+  error?: string;
 }
 
 export interface SandboxContext {
@@ -119,6 +130,8 @@ export interface SandboxContext {
   clock: Clock;
   /** Sandbox base URL, e.g. "http://127.0.0.1:4321". */
   url: string;
+  /** The options in force for this call (setOptions may change them between calls). */
+  options: Readonly<SandboxOptions>;
 }
 
 export interface Clock {

@@ -1,0 +1,100 @@
+/**
+ * Outbound calls Zoho makes on its own: watch-channel notifications and bulk-job callbacks. Each is a
+ * JSON POST with a short timeout (`state.crm.deliveryTimeoutMs`, default 2 s), sent without keep-alive
+ * so a stopped sandbox leaves no socket open, and recorded in `state.crm.deliveries` whatever its
+ * outcome, so tests can assert on what was sent.
+ */
+import http from "node:http";
+import https from "node:https";
+import type { SandboxState } from "../state";
+
+export interface Delivery {
+  /** Sandbox-clock epoch ms when the call was made. */
+  at: number;
+  kind: "notification" | "bulk_callback";
+  /** Watch channel id, or the bulk job id. */
+  source: string;
+  url: string;
+  body: Record<string, unknown>;
+  /** HTTP status the receiver answered; undefined when the call failed. */
+  status?: number;
+  /** Why the call failed (refused, timed out, ...). */
+  error?: string;
+}
+
+interface Outbox {
+  deliveries: Delivery[];
+  pending: Set<Promise<void>>;
+  inFlight: Set<http.ClientRequest>;
+}
+
+const DEFAULT_TIMEOUT_MS = 2000;
+
+/** Cleanups the server runs on stop(); every group that opens sockets or timers registers here. */
+export const onStop = (state: SandboxState): Array<() => void> => (state.crm.onStop ??= []) as Array<() => void>;
+
+const outbox = (state: SandboxState): Outbox => {
+  if (!state.crm.outbox) {
+    const box: Outbox = { deliveries: [], pending: new Set(), inFlight: new Set() };
+    state.crm.outbox = box;
+    state.crm.deliveries = box.deliveries;
+    onStop(state).push(() => box.inFlight.forEach((request) => request.destroy(new Error("sandbox stopped"))));
+  }
+  return state.crm.outbox as Outbox;
+};
+
+/** Every delivery so far, in the order they were made. */
+export const deliveriesOf = (state: SandboxState): Delivery[] => outbox(state).deliveries;
+
+/** Starts the POST and returns at once; a receiver that fails or hangs never affects the sandbox. */
+export const postCallback = (
+  state: SandboxState,
+  delivery: Pick<Delivery, "kind" | "source" | "url" | "body">,
+): void => {
+  const box = outbox(state);
+  const record: Delivery = { ...delivery, at: state.clock.now() };
+  box.deliveries.push(record);
+  const timeoutMs = (state.crm.deliveryTimeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS;
+  const done = send(record.url, JSON.stringify(record.body), timeoutMs, box.inFlight).then(
+    (status) => void (record.status = status),
+    (error: Error) => void (record.error = error.message),
+  );
+  box.pending.add(done);
+  void done.finally(() => box.pending.delete(done));
+};
+
+/** Resolves once every call started so far (and any started meanwhile) has settled. */
+export const flushDeliveries = async (state: SandboxState): Promise<void> => {
+  const { pending } = outbox(state);
+  while (pending.size > 0) await Promise.allSettled([...pending]);
+};
+
+const send = (url: string, body: string, timeoutMs: number, inFlight: Set<http.ClientRequest>): Promise<number> =>
+  new Promise((resolve, reject) => {
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      reject(new Error(`invalid URL ${url}`));
+      return;
+    }
+    const client = target.protocol === "https:" ? https : http;
+    const request = client.request(target, {
+      method: "POST",
+      agent: false,
+      timeout: timeoutMs,
+      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), connection: "close" },
+    });
+    inFlight.add(request);
+    request.on("response", (response) => {
+      resolve(response.statusCode ?? 0);
+      response.resume();
+    });
+    request.on("timeout", () => request.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+    request.on("error", reject);
+    request.on("close", () => {
+      inFlight.delete(request);
+      reject(new Error("connection closed before an answer"));
+    });
+    request.end(body);
+  });

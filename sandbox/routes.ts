@@ -1,0 +1,37 @@
+/**
+ * Every endpoint group's routes in one list for the server. Order does not matter: the router
+ * picks the most specific pattern (literal segments beat `:params`). Read when the server starts,
+ * not at import, because composite calls import the server back.
+ */
+import { routes as accounts } from "./accounts";
+import { routes as books } from "./books/index";
+import { routes as attachments } from "./crm/attachments";
+import { routes as bulk } from "./crm/bulk";
+import { routes as composite } from "./crm/composite";
+import { routes as convert } from "./crm/convert";
+import { routes as coql } from "./crm/coql";
+import { routes as metadata } from "./crm/metadata";
+import { routes as notes } from "./crm/notes";
+import { routes as notifications } from "./crm/notifications";
+import { routes as records } from "./crm/records";
+import { routes as related } from "./crm/related";
+import { routes as search } from "./crm/search";
+import { routes as tags } from "./crm/tags";
+import type { Route } from "./types";
+
+export const allRoutes = (): Route[] => [
+  ...accounts,
+  ...metadata,
+  ...records,
+  ...search,
+  ...coql,
+  ...notes,
+  ...related,
+  ...attachments,
+  ...convert,
+  ...composite,
+  ...tags,
+  ...notifications,
+  ...bulk,
+  ...books,
+];
