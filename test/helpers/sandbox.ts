@@ -3,12 +3,9 @@
  * the sandbox gives is checked against Zoho's OpenAPI files (test/contract/oas.ts).
  */
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import { startSandbox } from "../../sandbox";
+import { startSandbox, type Sandbox } from "../../sandbox";
 import type { DataCenterKey, Exchange, SandboxOptions } from "../../sandbox/types";
-import { DATA_CENTERS } from "../../src/regions";
 import { contractsOrSkip } from "../contract/oas";
-
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 export interface TestSandbox extends Sandbox {
   /** Contract violations seen since the last `assertContract()`. */
@@ -46,7 +43,7 @@ export const startTestSandbox = async (options: TestSandboxOptions = {}): Promis
       throw new Error(`${found.length} contract violation(s) against Zoho's OpenAPI files:\n- ${found.join("\n- ")}`);
     },
     // Keep the contract hook whatever options a test changes later.
-    setOptions: (changes: Parameters<Sandbox["setOptions"]>[0]) => setOptions({ ...changes, onExchange }),
+    setOptions: (changes: Partial<SandboxOptions>) => setOptions({ ...changes, onExchange }),
     stop: async () => {
       if (process.env.ZOHO_SANDBOX_URL === sandbox.url) delete process.env.ZOHO_SANDBOX_URL;
       await stop();
@@ -79,14 +76,12 @@ export const useSandbox = (options: TestSandboxOptions = {}): (() => TestSandbox
  * (with every scope unless `scopes` narrows it), pointed at that data center's real hosts.
  */
 export const connectionFor = (sandbox: Sandbox, { dc = "us", scopes }: { dc?: DataCenterKey; scopes?: string[] } = {}) => {
-  const dataCenter = DATA_CENTERS.find((d) => d.key === dc);
-  if (!dataCenter) throw new Error(`connectionFor: unknown data center ${dc}`);
   const token = sandbox.issueToken({ dc, scopes, clientId: "test-client" });
   // createConnection reads only the definition's key, so the component's connection module is not needed here.
   const definition = { key: "zohoTemplatedConnection" } as Parameters<typeof createConnection>[0];
   return createConnection(
     definition,
-    { zohoRegion: dataCenter.accountsServer, clientId: "test-client", clientSecret: "test-secret", scopes: token.scopes.join(" ") },
-    { access_token: token.accessToken, refresh_token: token.refreshToken, api_domain: dataCenter.apiDomain, expires_in: 3600 },
+    { zohoRegion: sandbox.accountsServer(dc), clientId: "test-client", clientSecret: "test-secret", scopes: token.scopes.join(" ") },
+    { access_token: token.accessToken, refresh_token: token.refreshToken, api_domain: sandbox.apiDomain(dc), expires_in: 3600 },
   );
 };

@@ -1,0 +1,42 @@
+import { action } from "@prismatic-io/spectral";
+import { z } from "zod";
+import { organizationIdSchema, resolveOrganizationId } from "../../src/books";
+import { clientFor } from "../../src/context";
+import { connectionInput, debugRequest, organizationId } from "../../src/inputs";
+import { parseRawRequest, rawRequestInputs, sendRawRequest, type RawRequest } from "../../src/rawRequest";
+import { parseInputs } from "../../src/validate";
+import { exampleInvoice, examplePageContext } from "./examples";
+
+const inputs = {
+  connection: connectionInput,
+  organizationId,
+  ...rawRequestInputs,
+  url: { ...rawRequestInputs.url, comments: "A path under https://www.zohoapis.<region>/books/v3, e.g. /invoices or /contacts/460000000026049.", example: "/invoices" },
+  debugRequest,
+};
+
+/** GET /organizations is the one Books call without organization_id, and a query that names one keeps it. */
+const needsOrganization = (request: RawRequest): boolean => {
+  const url = new URL(request.url, "https://books.invalid/books/v3/");
+  const path = url.pathname.replace(/^\/books\/v3(?=\/)/, "").replace(/\/+$/, "");
+  if (request.method === "GET" && path === "/organizations") return false;
+  return !url.searchParams.has("organization_id") && !request.queryParams.some(({ key }) => key === "organization_id");
+};
+
+export const booksRawRequest = action({
+  display: {
+    label: "Books Raw Request",
+    description: "Send any request to the Zoho Books API v3 with the connection's token; organization_id is added unless the query names one.",
+  },
+  inputs,
+  perform: async (context, params) => {
+    const { connection, organizationId: organization, debugRequest: _debug, ...values } = params;
+    const request = parseRawRequest(values);
+    const { organizationId } = parseInputs(z.object({ organizationId: organizationIdSchema }), { organizationId: organization }, { organizationId: "Organization ID" });
+    const client = clientFor(context, params);
+    const extra = needsOrganization(request) ? { organization_id: await resolveOrganizationId(client, connection, organizationId) } : {};
+    const { data } = await sendRawRequest(client, "books", values, extra);
+    return { data };
+  },
+  examplePayload: { data: { code: 0, message: "success", invoices: [exampleInvoice], page_context: examplePageContext } },
+});

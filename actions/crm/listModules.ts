@@ -1,0 +1,43 @@
+import { action } from "@prismatic-io/spectral";
+import { clientFor } from "../../src/context";
+import { connectionInput, debugRequest } from "../../src/inputs";
+import { listModules, supportsNotifications } from "../../src/metadata";
+
+export const crmListModules = action({
+  display: {
+    label: "List Modules",
+    description: "List the CRM modules the API can use (custom modules included), with their API names and labels.",
+  },
+  inputs: { connection: connectionInput, debugRequest },
+  perform: async (context, params) => {
+    const modules = await listModules(clientFor(context, params));
+    return {
+      data: modules.map((m) => ({
+        api_name: m.api_name,
+        module_name: m.module_name ?? m.api_name,
+        singular_label: m.singular_label ?? m.api_name,
+        plural_label: m.plural_label ?? m.api_name,
+        id: String(m.id ?? ""),
+        generated_type: m.generated_type ?? "default",
+        creatable: m.creatable !== false,
+        editable: m.editable !== false,
+        deletable: m.deletable !== false,
+        notification_supported: supportsNotifications(m),
+      })),
+    };
+  },
+  examplePayload: {
+    data: [{
+      api_name: "Leads",
+      module_name: "Leads",
+      singular_label: "Lead",
+      plural_label: "Leads",
+      id: "5725767000000002175",
+      generated_type: "default",
+      creatable: true,
+      editable: true,
+      deletable: true,
+      notification_supported: true,
+    }],
+  },
+});

@@ -1,0 +1,404 @@
+/**
+ * The engine behind every CRM record write, from one record to 100,000: records go to Zoho in calls
+ * of at most 100, several calls at once, and every record gets its own outcome, in input order.
+ *
+ * When a call is resent, and why:
+ * - 429: Zoho refuses before applying anything, so the client resends every kind of write.
+ * - 5xx, reset or timeout: the call may have been applied. Update by id, delete, and upsert whose
+ *   every record carries a duplicate check field end in the same state when sent twice, so the
+ *   client resends them. A create (or an upsert without such a key) would create its records a
+ *   second time, so it is never resent: its records are reported OUTCOME_UNKNOWN, neither hidden
+ *   nor duplicated. Verifying by search is not safe either: without a unique key a record found
+ *   cannot be told apart from an older twin. Upsert with duplicate check fields is the safe path.
+ * - A delete resent after such a failure finds records the first try already deleted: they are
+ *   reported ALREADY_DELETED (success), as the record is gone either way. (An upsert resent so
+ *   reports action "update" for a record its first try inserted.)
+ * - 401, 403, 404 and an unknown module concern every call alike: the batch stops sending and the
+ *   records not sent are reported NOT_SENT.
+ */
+import { input } from "@prismatic-io/spectral";
+import { AxiosError, type AxiosRequestConfig, type AxiosResponse } from "axios";
+import { z } from "zod";
+import type { ZohoClient } from "./client";
+import { toZohoError, ZohoError } from "./errors";
+import { exampleWriteDetails } from "./crmExamples";
+import { cleanBool, cleanInt, cleanPass, trigger } from "./inputs";
+import { bool, intInRange, jsonValue } from "./validate";
+
+/** Zoho takes at most 100 records per write call. */
+export const CHUNK_SIZE = 100;
+/** The most records one step writes; Bulk Write Records is the tool beyond. */
+export const MAX_BATCH = 100_000;
+/** Zoho Enterprise allows 20 concurrent calls; more only earns 429s. */
+export const MAX_CONCURRENCY = 20;
+
+export type WriteKind = "create" | "update" | "upsert" | "delete";
+
+export interface WriteOperation {
+  kind: WriteKind;
+  module: string;
+  /** Automation to run; [] runs none (Zoho runs all of them when the key is absent). */
+  trigger: string[];
+  duplicateCheckFields?: string[];
+  /** Longest wait for one call's answer (default 120 s); past it the call counts as failed midway. */
+  timeoutMs?: number;
+}
+
+export interface RecordOutcome {
+  /** Position of the record in the input. */
+  index: number;
+  id: string | null;
+  status: "success" | "error";
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export interface BatchResult {
+  total: number;
+  succeeded: number;
+  failed: number;
+  results: RecordOutcome[];
+}
+
+type ZohoRecord = Record<string, unknown>;
+interface Item {
+  index: number;
+  record: ZohoRecord;
+}
+interface Entry {
+  code?: string;
+  status?: string;
+  message?: string;
+  details?: Record<string, unknown>;
+  action?: string;
+  duplicate_field?: string;
+}
+interface WriteCall {
+  method: "POST" | "PUT" | "DELETE";
+  path: string;
+  params?: Record<string, unknown>;
+  data?: unknown;
+  idempotent: boolean;
+}
+
+const hasValue = (v: unknown) => v !== undefined && v !== null && v !== "";
+
+const callFor = (op: WriteOperation, records: ZohoRecord[]): WriteCall => {
+  const body = { data: records, trigger: op.trigger };
+  const checkFields = op.duplicateCheckFields ?? [];
+  switch (op.kind) {
+    case "create":
+      return { method: "POST", path: `/${op.module}`, data: body, idempotent: false };
+    case "update":
+      return { method: "PUT", path: `/${op.module}`, data: body, idempotent: true };
+    case "upsert":
+      return {
+        method: "POST",
+        path: `/${op.module}/upsert`,
+        data: checkFields.length ? { ...body, duplicate_check_fields: checkFields } : body,
+        idempotent: checkFields.length > 0 && records.every((r) => checkFields.some((f) => hasValue(r[f]))),
+      };
+    case "delete":
+      return {
+        method: "DELETE",
+        path: `/${op.module}`,
+        params: { ids: records.map((r) => r.id).join(","), wf_trigger: op.trigger.includes("workflow") },
+        idempotent: true,
+      };
+  }
+};
+
+/**
+ * One write call. Zoho answers a call whose records all failed with 400 and the per-record list,
+ * so a 400 is read here rather than thrown; `onResend` hears of resends after a possibly-applied try.
+ */
+const send = async (client: ZohoClient, call: WriteCall, timeoutMs: number, onResend: () => void): Promise<Entry[]> => {
+  const config = {
+    method: call.method,
+    url: call.path,
+    params: call.params,
+    data: call.data,
+    timeout: timeoutMs,
+    idempotent: call.idempotent,
+    validateStatus: (status: number) => (status >= 200 && status < 300) || status === 400,
+    "axios-retry": { onRetry: (_n: number, error: AxiosError) => error.response?.status !== 429 && onResend() },
+  };
+  let response: AxiosResponse;
+  try {
+    response = await client.axios("crm").request(config as AxiosRequestConfig);
+  } catch (error) {
+    throw toZohoError(error, "crm");
+  }
+  const entries = response.data?.data;
+  if (!Array.isArray(entries)) {
+    if (response.status !== 400) return [];
+    throw toZohoError(new AxiosError("Request failed with status code 400", AxiosError.ERR_BAD_REQUEST, response.config, response.request, response), "crm");
+  }
+  return entries;
+};
+
+const idOf = (record: ZohoRecord): string | null => (typeof record.id === "string" ? record.id : null);
+
+const toOutcome = ({ index, record }: Item, entry: Entry | undefined): RecordOutcome => {
+  if (!entry) {
+    return { index, id: idOf(record), status: "error", code: "NO_ANSWER", message: "Zoho's answer did not mention this record: check it before writing it again", details: {} };
+  }
+  const upsert = entry.action ? { action: entry.action, duplicate_field: entry.duplicate_field ?? null } : {};
+  const details: Record<string, unknown> = { ...(entry.details ?? {}), ...upsert };
+  const id = typeof details.id === "string" ? details.id : idOf(record);
+  return { index, id, status: entry.status === "success" ? "success" : "error", code: entry.code ?? "", message: entry.message ?? "", details };
+};
+
+/** A 5xx, reset or timeout: Zoho may have applied the call before failing. */
+const mayHaveApplied = (error: unknown) => error instanceof ZohoError && (error.details.status === undefined || error.details.status >= 500);
+
+/** What a resent delete hears for a record its first try deleted. */
+const alreadyGone = (entry: Entry) => entry.status !== "success" && (entry.code === "INVALID_DATA" || entry.code === "NOT_FOUND");
+
+/**
+ * One call of up to 100 records: one outcome per item. Errors that concern the whole call are
+ * thrown, except a possibly-applied create, whose records come back OUTCOME_UNKNOWN.
+ */
+export const writeChunk = async (client: ZohoClient, op: WriteOperation, items: Item[]): Promise<RecordOutcome[]> => {
+  const call = callFor(op, items.map((i) => i.record));
+  let resent = false;
+  let entries: Entry[];
+  try {
+    entries = await send(client, call, op.timeoutMs ?? 120_000, () => (resent = true));
+  } catch (error) {
+    if (call.idempotent || !mayHaveApplied(error)) throw error;
+    const { status, code } = (error as ZohoError).details;
+    const answer = status ? `HTTP ${status}${code ? ` ${code}` : ""}` : "no answer (network error or timeout)";
+    const message = `Zoho gave ${answer} after the call was sent, so it may have written this record. It was not sent again, as that could duplicate it: check whether the record exists before writing it again, or use Upsert Records with duplicate check fields, which is safe to resend.`;
+    return items.map((item) => ({ index: item.index, id: idOf(item.record), status: "error", code: "OUTCOME_UNKNOWN", message, details: { status: status ?? null } }));
+  }
+  if (op.kind !== "delete") return items.map((item, i) => toOutcome(item, entries[i]));
+  const byId = new Map(entries.map((e) => [String(e.details?.id ?? ""), e]));
+  return items.map((item, i) => {
+    const entry = byId.get(String(item.record.id)) ?? entries[i];
+    if (resent && entry && alreadyGone(entry)) {
+      return { index: item.index, id: idOf(item.record), status: "success", code: "ALREADY_DELETED", message: "record deleted by an earlier try whose answer was lost", details: { id: item.record.id } };
+    }
+    return toOutcome(item, entry);
+  });
+};
+
+const failedCall = (items: Item[], error: ZohoError, code = String(error.details.code ?? (error.details.status ? `HTTP_${error.details.status}` : "NETWORK_ERROR"))): RecordOutcome[] =>
+  items.map((item) => ({
+    index: item.index,
+    id: idOf(item.record),
+    status: "error",
+    code,
+    message: error.message,
+    details: { status: error.details.status ?? null, ...((error.details.zohoDetails as object | undefined) ?? {}) },
+  }));
+
+/** Errors of the token, scope or module: every further call would fail the same way. */
+const stopsBatch = (error: ZohoError) =>
+  [401, 403, 404].includes(error.details.status ?? 0) || error.details.code === "INVALID_MODULE" || error.details.code === "INVALID_URL_PATTERN";
+
+/** Writes every record, `concurrency` calls at a time; never throws for a record's failure. */
+export const runBatch = async (client: ZohoClient, op: WriteOperation, records: ZohoRecord[], concurrency = 5): Promise<BatchResult> => {
+  const chunks: Item[][] = [];
+  for (let start = 0; start < records.length; start += CHUNK_SIZE) {
+    chunks.push(records.slice(start, start + CHUNK_SIZE).map((record, i) => ({ index: start + i, record })));
+  }
+  const results: RecordOutcome[] = new Array(records.length);
+  let stoppedBy: ZohoError | undefined;
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++];
+      let outcomes: RecordOutcome[];
+      if (stoppedBy) {
+        outcomes = failedCall(chunk, stoppedBy, "NOT_SENT");
+      } else {
+        try {
+          outcomes = await writeChunk(client, op, chunk);
+        } catch (error) {
+          if (!(error instanceof ZohoError)) throw error;
+          if (stopsBatch(error)) stoppedBy = error;
+          outcomes = failedCall(chunk, error);
+        }
+      }
+      for (const outcome of outcomes) results[outcome.index] = outcome;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+  const succeeded = results.filter((r) => r.status === "success").length;
+  return { total: records.length, succeeded, failed: records.length - succeeded, results };
+};
+
+/** "CODE message (field X)": Zoho names the field it objected to in details.api_name. */
+const problemOf = (o: RecordOutcome): string => `${o.code} ${o.message}${o.details.api_name ? ` (field ${o.details.api_name})` : ""}`;
+
+/** The batch as the step's result, or, unless `continueOnFailure`, an error naming the failed records. */
+export const finishBatch = (result: BatchResult, continueOnFailure: boolean): BatchResult => {
+  if (result.failed === 0 || continueOnFailure) return result;
+  const failures = result.results.filter((r) => r.status === "error");
+  const shown = failures.slice(0, 5).map((o) => `record ${o.index}${o.id ? ` (id ${o.id})` : ""}: ${problemOf(o)}`).join("; ");
+  const more = failures.length > 5 ? `; and ${failures.length - 5} more` : "";
+  throw new ZohoError(
+    `${result.failed} of ${result.total} records failed (${result.succeeded} succeeded): ${shown}${more}. Turn on Continue On Failure to get every record's outcome as the step's result instead of an error.`,
+    { code: failures[0].code },
+  );
+};
+
+/** A batch action's work once its inputs are parsed: write every record, then the step's result or error. */
+export const writeBatch = async (
+  client: ZohoClient,
+  op: WriteOperation,
+  records: ZohoRecord[],
+  { concurrency, continueOnFailure }: { concurrency: number; continueOnFailure: boolean },
+): Promise<BatchResult> => finishBatch(await runBatch(client, op, records, concurrency), continueOnFailure);
+
+/** A single-record action's failure, naming the field Zoho objected to. */
+export const recordFailure = (op: WriteOperation, outcome: RecordOutcome): ZohoError =>
+  new ZohoError(`Zoho did not ${op.kind} the ${op.module} record: ${problemOf(outcome)}.`, {
+    code: outcome.code,
+    zohoMessage: outcome.message,
+    zohoDetails: outcome.details,
+  });
+
+/** Writes one record and returns Zoho's details for it (id, times, who), or throws its failure. */
+export const writeOne = async (client: ZohoClient, op: WriteOperation, record: ZohoRecord): Promise<Record<string, unknown>> => {
+  const [outcome] = await writeChunk(client, op, [{ index: 0, record }]);
+  if (outcome.status === "error") throw recordFailure(op, outcome);
+  return outcome.details;
+};
+
+// Inputs of the write actions ---------------------------------------------------------------------
+
+const ID = /^\d{1,25}$/;
+/** Ids as text: a 19-digit id given as a JSON number has already lost digits. */
+const idText = (v: unknown): string | undefined =>
+  typeof v === "string" ? v.trim() : typeof v === "number" && Number.isSafeInteger(v) ? String(v) : undefined;
+const ID_HINT = 'the numeric Zoho id as text, e.g. "5725767000000524157"';
+
+/** One issue listing the first few problems, so 10,000 bad records do not make a 10,000-line error. */
+const report = (ctx: z.RefinementCtx, problems: string[]) => {
+  if (problems.length === 0) return;
+  const more = problems.length > 5 ? `; and ${problems.length - 5} more` : "";
+  ctx.addIssue({ code: "custom", message: `${problems.slice(0, 5).join("; ")}${more}` });
+};
+
+const sizeProblems = (count: number, noun: string): string[] =>
+  count === 0 ? [`is empty: give at least one ${noun}`] : count > MAX_BATCH ? [`has ${count} ${noun}s, more than ${MAX_BATCH} per step: split the batch or use Bulk Write Records`] : [];
+
+/** A JSON array of record objects (text or value); `withId` requires each record's numeric id, once. */
+export const batchRecords = (withId: boolean) =>
+  jsonValue.transform((value, ctx): ZohoRecord[] => {
+    if (!Array.isArray(value)) {
+      report(ctx, ['must be a JSON array of records, e.g. [{"Last_Name": "Smith"}]']);
+      return z.NEVER;
+    }
+    const problems = sizeProblems(value.length, "record");
+    const seen = new Map<string, number>();
+    value.forEach((record, index) => {
+      if (!record || typeof record !== "object" || Array.isArray(record)) return problems.push(`record ${index} is not a JSON object`);
+      if (!withId) return;
+      const id = idText(record.id);
+      if (!id || !ID.test(id)) problems.push(`record ${index} needs "id": ${ID_HINT}`);
+      else if (seen.has(id)) problems.push(`record ${index} repeats the id of record ${seen.get(id)} (${id}): merge them into one`);
+      else seen.set(id, index);
+    });
+    report(ctx, problems);
+    return withId ? value.map((r) => ({ ...r, id: idText(r.id) })) : value;
+  });
+
+/** Record ids as a list, a JSON array or comma-separated text (only text in brackets is read as JSON). */
+export const recordIdList = z.unknown().transform((value, ctx): string[] => {
+  const parsed = typeof value === "string" && value.trim().startsWith("[") ? jsonValue.safeParse(value) : { success: true as const, data: value };
+  if (!parsed.success) {
+    report(ctx, parsed.error.issues.map((i) => i.message));
+    return z.NEVER;
+  }
+  const raw = parsed.data === undefined || parsed.data === null ? [] : Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+  const ids = raw.flatMap((v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : [v]));
+  const problems = sizeProblems(ids.length, "id");
+  const seen = new Set<string>();
+  ids.forEach((v, index) => {
+    const id = idText(v);
+    if (!id || !ID.test(id)) problems.push(`id ${index} (${JSON.stringify(v)}) must be ${ID_HINT}`);
+    else if (seen.has(id)) problems.push(`id ${id} is listed twice`);
+    else seen.add(id);
+  });
+  report(ctx, problems);
+  return [...seen];
+});
+
+export const triggerList = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : typeof v === "string" ? v.split(",").map((t) => t.trim()) : v),
+  z
+    .array(z.enum(["workflow", "approval", "blueprint"], { error: "each trigger is workflow, approval or blueprint" }))
+    .transform((list) => [...new Set(list)]),
+);
+
+export const batchOptions = {
+  trigger: triggerList,
+  concurrency: intInRange(1, MAX_CONCURRENCY, 5),
+  continueOnFailure: bool(false),
+};
+
+export const batchLabels = { recordType: "Module", trigger: "Trigger", concurrency: "Concurrency", continueOnFailure: "Continue On Failure" };
+
+export const records = input({
+  label: "Records",
+  type: "code",
+  language: "json",
+  required: true,
+  comments: `A JSON array of records, each an object of field API names and values (any number up to ${MAX_BATCH}; sent 100 per call). Usually mapped from an earlier step.`,
+  example: JSON.stringify([{ Last_Name: "Smith", Company: "Acme" }, { Last_Name: "Jones", Company: "Globex" }]),
+  clean: cleanPass,
+});
+
+export const recordsWithId = input({
+  ...records,
+  comments: `A JSON array of records to update, each with its "id" (as text) and the fields to change (any number up to ${MAX_BATCH}; sent 100 per call).`,
+  example: JSON.stringify([{ id: "5725767000000524157", Lead_Status: "Contacted" }]),
+});
+
+export const recordIds = input({
+  label: "Record IDs",
+  type: "string",
+  collection: "valuelist",
+  required: true,
+  comments: `The Zoho ids of the records (a list, a JSON array or comma-separated text; up to ${MAX_BATCH}, sent 100 per call). Deleted records go to Zoho's Recycle Bin.`,
+  example: "5725767000000524157",
+  clean: cleanPass,
+});
+
+/** Deletes run only workflow rules (Zoho's wf_trigger), so only that choice matters. */
+export const deleteTrigger = input({ ...trigger, comments: "Include Workflow rules to run the module's delete workflows. Leave empty to run none." });
+
+export const concurrency = input({
+  label: "Concurrency",
+  type: "string",
+  required: false,
+  default: "5",
+  comments: `How many calls of 100 records run at once, 1 to ${MAX_CONCURRENCY}. Zoho allows 10 to 20 concurrent calls per org depending on the edition, shared with other integrations.`,
+  example: "5",
+  clean: cleanInt,
+});
+
+export const continueOnFailure = input({
+  label: "Continue On Failure",
+  type: "boolean",
+  default: "false",
+  comments: "When off, the step fails after the whole batch ran if any record failed, naming the failed records. When on, the step succeeds and returns every record's outcome (check failed > 0 and branch).",
+  clean: cleanBool,
+});
+
+// Example payloads of the write actions -----------------------------------------------------------
+
+/** A batch result with one success (carrying `details`) and one failure, as builders will meet them. */
+export const exampleBatch = (message: string, details: Record<string, unknown> = exampleWriteDetails): BatchResult => ({
+  total: 2,
+  succeeded: 1,
+  failed: 1,
+  results: [
+    { index: 0, id: exampleWriteDetails.id, status: "success", code: "SUCCESS", message, details },
+    { index: 1, id: null, status: "error", code: "INVALID_DATA", message: "invalid data", details: { api_name: "Email", json_path: "$.data[1].Email" } },
+  ],
+});

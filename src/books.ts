@@ -1,0 +1,283 @@
+/**
+ * Zoho Books in one place: every record type in Books' own words (path, JSON keys, id and name
+ * fields, parent, PDF and status actions, taken from Zoho's Books OpenAPI files), the input schema
+ * shared by the record actions, and the organization every call but GET /organizations must name.
+ */
+import { createHash } from "node:crypto";
+import type { Connection } from "@prismatic-io/spectral";
+import { z } from "zod";
+import { connectionToken, type ZohoClient, type ZohoRequest } from "./client";
+import { clientFor } from "./context";
+import { InputError } from "./errors";
+import { booksPages } from "./pagination";
+import { jsonObject, keyValueList, optionalRecordId, optionalText, recordValues } from "./validate";
+
+export interface BooksRecordType {
+  /** Books' name for the collection (the picklist value), e.g. "invoices". */
+  key: string;
+  label: string;
+  /** Path under /books/v3; a nested type's path follows its parent record's, e.g. contacts/{id}/contactpersons. */
+  path: string;
+  /** JSON key of one record in an answer, and of a list. */
+  singular: string;
+  plural: string;
+  idField: string;
+  /** The field that names a record in a list (document number or name). */
+  nameField?: string;
+  /** Nested types: the parent's type key and the field that carries its id. */
+  parent?: { type: string; idField: string };
+  /** Where Books writes a nested type that takes its parent id in the body instead of the path. */
+  writePath?: string;
+  /** Whether GET /{type}/{id}?accept=pdf gives the document as a PDF. */
+  pdf?: boolean;
+  /** Actions Books offers on one record: POST /{type}/{id}/{action}. */
+  actions?: readonly RecordAction[];
+}
+
+/** The record actions Books offers, with the words its web app uses for them. */
+export const RECORD_ACTION_LABELS = {
+  "status/sent": "Mark as Sent",
+  "status/open": "Mark as Open",
+  "status/draft": "Mark as Draft",
+  "status/void": "Void",
+  "status/accepted": "Mark as Accepted",
+  "status/declined": "Mark as Declined",
+  "status/billed": "Mark as Billed",
+  "status/cancelled": "Mark as Cancelled",
+  "status/stop": "Stop",
+  "status/resume": "Resume",
+  "status/publish": "Publish",
+  submit: "Submit for Approval",
+  approve: "Approve",
+  reject: "Reject",
+  email: "Email",
+  active: "Mark as Active",
+  inactive: "Mark as Inactive",
+  "paymentreminder/enable": "Enable Payment Reminders",
+  "paymentreminder/disable": "Disable Payment Reminders",
+  writeoff: "Write Off",
+  "writeoff/cancel": "Cancel Write Off",
+  primary: "Mark as Primary",
+  "timer/start": "Start Timer",
+  invite: "Resend Invitation",
+} as const;
+
+export type RecordAction = keyof typeof RECORD_ACTION_LABELS;
+
+const ACTIVATION = ["active", "inactive"] as const;
+const APPROVAL = ["submit", "approve"] as const;
+const RECURRENCE = ["status/stop", "status/resume"] as const;
+
+export const BOOKS_RECORD_TYPES: readonly BooksRecordType[] = [
+  { key: "contacts", label: "Contacts", path: "contacts", singular: "contact", plural: "contacts", idField: "contact_id", nameField: "contact_name", actions: [...ACTIVATION, "paymentreminder/enable", "paymentreminder/disable", "email"] },
+  { key: "contactpersons", label: "Contact Persons", path: "contacts/{parent}/contactpersons", writePath: "contacts/contactpersons", parent: { type: "contacts", idField: "contact_id" }, singular: "contact_person", plural: "contact_persons", idField: "contact_person_id", nameField: "first_name", actions: ["primary"] },
+  { key: "estimates", label: "Estimates", path: "estimates", singular: "estimate", plural: "estimates", idField: "estimate_id", nameField: "estimate_number", pdf: true, actions: ["status/sent", "status/accepted", "status/declined", ...APPROVAL, "email"] },
+  { key: "salesorders", label: "Sales Orders", path: "salesorders", singular: "salesorder", plural: "salesorders", idField: "salesorder_id", nameField: "salesorder_number", pdf: true, actions: ["status/open", "status/void", ...APPROVAL, "email"] },
+  { key: "invoices", label: "Invoices", path: "invoices", singular: "invoice", plural: "invoices", idField: "invoice_id", nameField: "invoice_number", pdf: true, actions: ["status/sent", "status/void", "status/draft", ...APPROVAL, "email", "paymentreminder/enable", "paymentreminder/disable", "writeoff", "writeoff/cancel"] },
+  { key: "recurringinvoices", label: "Recurring Invoices", path: "recurringinvoices", singular: "recurring_invoice", plural: "recurring_invoices", idField: "recurring_invoice_id", nameField: "recurrence_name", actions: RECURRENCE },
+  { key: "creditnotes", label: "Credit Notes", path: "creditnotes", singular: "creditnote", plural: "creditnotes", idField: "creditnote_id", nameField: "creditnote_number", pdf: true, actions: ["status/open", "status/void", "status/draft", ...APPROVAL, "email"] },
+  { key: "customerpayments", label: "Customer Payments", path: "customerpayments", singular: "payment", plural: "customer_payments", idField: "payment_id", nameField: "payment_number" },
+  { key: "retainerinvoices", label: "Retainer Invoices", path: "retainerinvoices", singular: "retainerinvoice", plural: "retainerinvoices", idField: "retainerinvoice_id", nameField: "retainerinvoice_number", actions: ["status/sent", "status/void", "status/draft", ...APPROVAL, "email"] },
+  { key: "items", label: "Items", path: "items", singular: "item", plural: "items", idField: "item_id", nameField: "name", actions: ACTIVATION },
+  { key: "purchaseorders", label: "Purchase Orders", path: "purchaseorders", singular: "purchaseorder", plural: "purchaseorders", idField: "purchaseorder_id", nameField: "purchaseorder_number", pdf: true, actions: ["status/open", "status/billed", "status/cancelled", ...APPROVAL, "reject", "email"] },
+  { key: "bills", label: "Bills", path: "bills", singular: "bill", plural: "bills", idField: "bill_id", nameField: "bill_number", pdf: true, actions: ["status/open", "status/void", ...APPROVAL] },
+  { key: "vendorcredits", label: "Vendor Credits", path: "vendorcredits", singular: "vendor_credit", plural: "vendorcredits", idField: "vendor_credit_id", nameField: "vendor_credit_number", actions: ["status/open", "status/void", ...APPROVAL] },
+  { key: "vendorpayments", label: "Vendor Payments", path: "vendorpayments", singular: "vendorpayment", plural: "vendorpayments", idField: "payment_id", nameField: "payment_number", actions: ["email"] },
+  { key: "expenses", label: "Expenses", path: "expenses", singular: "expense", plural: "expenses", idField: "expense_id", nameField: "reference_number" },
+  { key: "recurringexpenses", label: "Recurring Expenses", path: "recurringexpenses", singular: "recurring_expense", plural: "recurring_expenses", idField: "recurring_expense_id", nameField: "recurrence_name", actions: RECURRENCE },
+  { key: "projects", label: "Projects", path: "projects", singular: "project", plural: "projects", idField: "project_id", nameField: "project_name", actions: ACTIVATION },
+  { key: "tasks", label: "Project Tasks", path: "projects/{parent}/tasks", parent: { type: "projects", idField: "project_id" }, singular: "task", plural: "tasks", idField: "task_id", nameField: "task_name" },
+  { key: "timeentries", label: "Time Entries", path: "projects/timeentries", singular: "time_entry", plural: "time_entries", idField: "time_entry_id", nameField: "log_date", actions: ["timer/start"] },
+  { key: "users", label: "Users", path: "users", singular: "user", plural: "users", idField: "user_id", nameField: "name", actions: ["invite", ...ACTIVATION] },
+  { key: "taxes", label: "Taxes", path: "settings/taxes", singular: "tax", plural: "taxes", idField: "tax_id", nameField: "tax_name" },
+  { key: "chartofaccounts", label: "Chart of Accounts", path: "chartofaccounts", singular: "chart_of_account", plural: "chartofaccounts", idField: "account_id", nameField: "account_name", actions: ACTIVATION },
+  { key: "journals", label: "Journals", path: "journals", singular: "journal", plural: "journals", idField: "journal_id", nameField: "entry_number", actions: ["status/publish"] },
+  { key: "bankaccounts", label: "Bank Accounts", path: "bankaccounts", singular: "bankaccount", plural: "bankaccounts", idField: "account_id", nameField: "account_name", actions: ACTIVATION },
+  { key: "banktransactions", label: "Bank Transactions", path: "banktransactions", singular: "banktransaction", plural: "banktransactions", idField: "transaction_id", nameField: "reference_number" },
+  { key: "currencies", label: "Currencies", path: "settings/currencies", singular: "currency", plural: "currencies", idField: "currency_id", nameField: "currency_code" },
+  { key: "salesreceipts", label: "Sales Receipts", path: "salesreceipts", singular: "salesreceipt", plural: "salesreceipts", idField: "sales_receipt_id", nameField: "receipt_number", actions: ["email"] },
+];
+
+const BY_KEY = new Map(BOOKS_RECORD_TYPES.map((type) => [type.key, type]));
+
+export const booksRecordType = (key: string): BooksRecordType | undefined => BY_KEY.get(key);
+
+export const PARENT_TYPES = [...new Set(BOOKS_RECORD_TYPES.flatMap((type) => (type.parent ? [type.parent.type] : [])))];
+
+const NESTED = BOOKS_RECORD_TYPES.filter((type) => type.parent).map((type) => type.key).join(", ");
+
+// Paths -------------------------------------------------------------------------------------------
+
+type Method = NonNullable<ZohoRequest["method"]>;
+
+/**
+ * The collection path for a call: nested types live under their parent record, except that
+ * Books writes contact persons under /contacts/contactpersons with the parent id in the body.
+ */
+export const collectionPath = (type: BooksRecordType, parentId: string | undefined, method: Method = "GET"): string => {
+  if (method !== "GET" && type.writePath) return `/${type.writePath}`;
+  return `/${type.path.replace("{parent}", parentId ?? "")}`;
+};
+
+export const recordPath = (type: BooksRecordType, recordId: string, parentId: string | undefined, method: Method = "GET"): string =>
+  `${collectionPath(type, parentId, method)}/${recordId}`;
+
+/** A write body with the parent id where Books wants it (the body, for types it writes flat). */
+export const writeBody = (type: BooksRecordType, parentId: string | undefined, values: Record<string, unknown>): Record<string, unknown> =>
+  type.writePath && type.parent ? { [type.parent.idField]: parentId, ...values } : values;
+
+/**
+ * The record in a Books answer: under its singular key (a one-record list for some answers, e.g.
+ * a contact person's create and a sales order's get), or spread over the body as chart of accounts'
+ * GET answers; Books' message alone when that is all it answered (a user's create or update).
+ */
+export const recordOf = (type: BooksRecordType, body: Record<string, unknown> | undefined): Record<string, unknown> => {
+  const raw = body?.[type.singular];
+  const nested = Array.isArray(raw) ? raw[0] : raw;
+  if (nested && typeof nested === "object") return nested as Record<string, unknown>;
+  const { code: _code, message, ...fields } = body ?? {};
+  return fields[type.idField] === undefined ? { message } : fields;
+};
+
+// Input schema ------------------------------------------------------------------------------------
+
+const recordTypeKey = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z
+    .string({ error: "pick a Books record type" })
+    .refine((key) => BY_KEY.has(key), { message: `must be a Books record type such as invoices or contacts (pick it from the list: ${BOOKS_RECORD_TYPES.map((t) => t.key).join(", ")})` }),
+);
+
+/** Books organization ids are numbers such as 10234695. */
+export const organizationIdSchema = z.preprocess(
+  (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() || undefined : v ?? undefined),
+  z.string().regex(/^\d{1,25}$/, "must be a numeric Books organization id such as 10234695 (pick it from the list)").optional(),
+);
+
+const targetShape = {
+  recordType: recordTypeKey,
+  parentRecordType: optionalText,
+  parentRecordId: optionalRecordId,
+  organizationId: organizationIdSchema,
+};
+
+type Target = { recordType: string; parentRecordType?: string; parentRecordId?: string };
+
+/** Nested types need their parent's id; other types must not be given one, so a mistake is not silently ignored. */
+const checkParent = (input: Target, ctx: z.RefinementCtx) => {
+  const parent = BY_KEY.get(input.recordType)?.parent;
+  if (!parent) {
+    if (input.parentRecordId || input.parentRecordType) {
+      ctx.addIssue({ code: "custom", path: [input.parentRecordId ? "parentRecordId" : "parentRecordType"], message: `${input.recordType} is not nested under another record: leave it empty (only ${NESTED} take a parent)` });
+    }
+    return;
+  }
+  if (input.parentRecordType && input.parentRecordType !== parent.type) {
+    ctx.addIssue({ code: "custom", path: ["parentRecordType"], message: `${input.recordType} belong to ${parent.type}, not ${input.parentRecordType}: pick ${parent.type} or leave it empty` });
+  }
+  if (!input.parentRecordId) {
+    ctx.addIssue({ code: "custom", path: ["parentRecordId"], message: `${input.recordType} are nested under ${parent.type}: enter the ${parent.idField} of the parent record` });
+  }
+};
+
+/**
+ * The schema of a Books record action: record type, parent and organization plus `shape`,
+ * with the parent checked against the type; `recordType` parses to the type's table row.
+ */
+export const booksInputSchema = <S extends z.ZodRawShape>(shape: S) =>
+  z
+    .object(targetShape)
+    .extend(shape)
+    .superRefine((input, ctx) => checkParent(input as Target, ctx))
+    .transform((input) => ({ ...input, type: BY_KEY.get((input as Target).recordType) as BooksRecordType }));
+
+/** Create and update: the record's fields from Dynamic Values and Field Values, at least one field between them. */
+export const booksValuesSchema = <S extends z.ZodRawShape>(shape: S) =>
+  booksInputSchema({ ...shape, dynamicValues: jsonObject, fieldValues: keyValueList })
+    .transform((input) => {
+      const { dynamicValues, fieldValues } = input as { dynamicValues?: Record<string, unknown>; fieldValues: Record<string, unknown> };
+      return { ...input, values: recordValues(dynamicValues, fieldValues) };
+    })
+    .superRefine((input, ctx) => {
+      if (Object.keys(input.values).length === 0) {
+        ctx.addIssue({ code: "custom", path: ["fieldValues"], message: "enter the record's fields here or in Dynamic Values (both are empty)" });
+      }
+    });
+
+// Organizations -----------------------------------------------------------------------------------
+
+export interface BooksOrganization {
+  organization_id: string;
+  name: string;
+  is_default_org?: boolean;
+  [field: string]: unknown;
+}
+
+/** GET /organizations, the one Books call that takes no organization_id. */
+export const listOrganizations = async (client: ZohoClient): Promise<BooksOrganization[]> => {
+  const response = await client.request<{ organizations?: BooksOrganization[] }>({ api: "books", path: "/organizations" });
+  return response.data?.organizations ?? [];
+};
+
+/** The only organization, else the one Zoho marks default; anything else needs the user's choice. */
+export const pickOrganization = (organizations: readonly BooksOrganization[]): string => {
+  if (organizations.length === 1) return organizations[0].organization_id;
+  const defaults = organizations.filter((org) => org.is_default_org);
+  if (defaults.length === 1) return defaults[0].organization_id;
+  if (organizations.length === 0) {
+    throw new InputError("The connection's Zoho user belongs to no Zoho Books organization: sign up for Zoho Books with that user, or connect a user who has access to the organization.");
+  }
+  const names = organizations.map((org) => `${org.name} (${org.organization_id})`).join(", ");
+  throw new InputError(`Input "Organization ID" (organizationId): the Zoho user belongs to ${organizations.length} Books organizations and none is the single default: pick one of ${names}.`);
+};
+
+/** A flow's steps share one lookup: long enough to cover a run, short enough to see a new organization soon. */
+export const ORGANIZATIONS_TTL_MS = 5 * 60_000;
+
+const organizationsCache = new Map<string, { expires: number; organizations: Promise<BooksOrganization[]> }>();
+
+/** The connection's organizations, looked up once per connection (token and data center) within the TTL. */
+export const cachedOrganizations = (client: ZohoClient, connection: Connection): Promise<BooksOrganization[]> => {
+  const { accessToken, dataCenter } = connectionToken(connection);
+  // Keyed by a hash so the cache never holds a token.
+  const key = createHash("sha256").update(`${dataCenter.apiDomain} ${accessToken}`).digest("hex");
+  const now = Date.now();
+  for (const [k, entry] of organizationsCache) if (entry.expires <= now) organizationsCache.delete(k);
+  const hit = organizationsCache.get(key);
+  if (hit) return hit.organizations;
+  const organizations = listOrganizations(client);
+  organizationsCache.set(key, { expires: now + ORGANIZATIONS_TTL_MS, organizations });
+  // A failed lookup is not remembered: the next step asks again.
+  organizations.catch(() => organizationsCache.get(key)?.organizations === organizations && organizationsCache.delete(key));
+  return organizations;
+};
+
+/** The Zoho client with the organization it works in: organization_id goes on every call. */
+export class BooksClient {
+  constructor(
+    readonly zoho: ZohoClient,
+    readonly organizationId: string,
+  ) {}
+
+  request<T = any>(req: Omit<ZohoRequest, "api">) {
+    return this.zoho.request<T>({ ...req, api: "books", params: { ...req.params, organization_id: this.organizationId } });
+  }
+
+  pages<T = Record<string, unknown>>(path: string, listKey: string, params: Record<string, unknown>, options?: Parameters<typeof booksPages>[4]) {
+    return booksPages<T>(this.zoho, path, listKey, { ...params, organization_id: this.organizationId }, options);
+  }
+}
+
+/** The organization given, else the connection's only or default one. */
+export const resolveOrganizationId = async (zoho: ZohoClient, connection: Connection, organizationId: string | undefined): Promise<string> =>
+  organizationId ?? pickOrganization(await cachedOrganizations(zoho, connection));
+
+/** A Books client for the step, working in the organization given or the connection's only or default one. */
+export const booksClientFor = async (
+  context: Parameters<typeof clientFor>[0],
+  params: { connection: Connection; debugRequest?: unknown },
+  organizationId: string | undefined,
+): Promise<BooksClient> => {
+  const zoho = clientFor(context, params);
+  return new BooksClient(zoho, await resolveOrganizationId(zoho, params.connection, organizationId));
+};

@@ -1,0 +1,48 @@
+/**
+ * CRM list actions read one page (page number or page token) or, with Fetch All, every page; both
+ * return the records and the same small `info`, so the step's output has one shape either way.
+ */
+import type { ZohoClient } from "./client";
+import { assertDiscretePage, collect, crmPages, CRM_PAGE_MAX, type CrmInfo } from "./pagination";
+import { bool, intInRange, optionalText } from "./validate";
+
+/** Zod fields for the paging inputs (page, per_page, page_token, fetchAll). */
+export const pagingSchema = {
+  page: intInRange(1, 2_000, 1),
+  per_page: intInRange(1, CRM_PAGE_MAX, CRM_PAGE_MAX),
+  page_token: optionalText,
+  fetchAll: bool(false),
+};
+
+export interface Paging {
+  page: number;
+  per_page: number;
+  page_token?: string;
+  fetchAll: boolean;
+}
+
+export interface ListInfo {
+  count: number;
+  more_records: boolean;
+  next_page_token: string | null;
+}
+
+export const pagingLabels = { page: "Page", per_page: "Per Page", page_token: "Page Token", fetchAll: "Fetch All" };
+
+export const listCrm = async <T = Record<string, unknown>>(
+  client: ZohoClient,
+  path: string,
+  params: Record<string, unknown>,
+  paging: Paging,
+): Promise<{ data: T[]; info: ListInfo }> => {
+  if (paging.fetchAll) {
+    const { records } = await collect(crmPages<T>(client, path, params));
+    return { data: records, info: { count: records.length, more_records: false, next_page_token: null } };
+  }
+  if (!paging.page_token) assertDiscretePage(paging.page, paging.per_page);
+  const where = paging.page_token ? { page_token: paging.page_token } : { page: paging.page };
+  const response = await client.request<{ data?: T[]; info?: CrmInfo }>({ api: "crm", path, params: { ...params, ...where, per_page: paging.per_page } });
+  const data = response.status === 204 ? [] : (response.data?.data ?? []);
+  const info = response.data?.info ?? {};
+  return { data, info: { count: data.length, more_records: info.more_records ?? false, next_page_token: info.next_page_token ?? null } };
+};

@@ -1,0 +1,41 @@
+/**
+ * Answers Zoho gives that its OpenAPI files (and our overlay) do not describe yet. A test that
+ * provokes one accepts exactly that gap by name instead of turning contract checks off for its
+ * whole file; once the overlay declares the answer, `acceptGap` fails so the entry goes.
+ */
+import type { TestSandbox } from "../helpers/sandbox";
+
+export const GAPS = {
+  /** COQL answers 204 with no body when no row matches; coql.json declares 200 and 400 only. */
+  coqlNoRows: /POST \/crm\/v8\/coql → 204 .*status 204 is not declared/,
+  /** A body without select_query breaks the request schema on purpose, and coql.json's 400 lists query errors only. */
+  coqlMissingQuery: /POST \/crm\/v8\/coql → 400 /,
+  /** Zoho's v8 docs have POST /{module}/{id}/Notes; notes.json only POST /Notes. */
+  notesOnRecord: /undocumented operation POST \/crm\/v8\/\w+\/\d+\/Notes/,
+  /** notes.json reuses DELETE's required `ids` for listing every note. */
+  notesListIds: /GET \/crm\/v8\/Notes → \d+ .*missing required query parameter ids/,
+  /** tags.json wants every request to carry full Tag objects, ids and over_write; Zoho takes `{tags: [{name}], ids}` or query parameters. */
+  tagsRequest: /\[tags\.json: POST [^\]]*\]: (request body|missing the required request body)/,
+  /** A conversion without a deal (or account) answers Deals: null; convert_lead.json types it as an object. */
+  convertWithoutDeal: /\[convert_lead\.json: POST [^\]]*\]: response body at \/data\/0\/details\/(Deals|Accounts) must be object/,
+};
+
+/** The exchange a violation is about: "METHOD path → status [file: operation]". */
+const exchangeOf = (violation: string) => violation.slice(0, violation.indexOf("]: ") + 1);
+
+/**
+ * Drops the violations the gap explains. The checker lists six problems per exchange and then
+ * "... and N more"; that line goes too when every listed problem of its exchange was the gap.
+ */
+export const acceptGap = (sandbox: TestSandbox, gap: RegExp): void => {
+  const explained = sandbox.violations.filter((v) => gap.test(v));
+  if (explained.length === 0) throw new Error(`expected the known contract gap ${gap} (declared now? remove it from GAPS)`);
+  const unexplained = sandbox.violations.filter((v) => !gap.test(v));
+  const remaining = unexplained.filter((v) => {
+    const more = /: \.\.\. and \d+ more$/.test(v);
+    const exchange = exchangeOf(v);
+    const othersOfExchange = unexplained.some((u) => u !== v && exchangeOf(u) === exchange);
+    return !(more && !othersOfExchange && explained.some((e) => exchangeOf(e) === exchange));
+  });
+  sandbox.violations.splice(0, sandbox.violations.length, ...remaining);
+};
