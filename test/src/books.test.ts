@@ -180,7 +180,7 @@ describe("pickOrganization", () => {
 
 describe("cachedOrganizations", () => {
   const connection = (token: string) =>
-    createConnection({ key: "zohoTemplatedConnection" } as Parameters<typeof createConnection>[0], { zohoRegion: "https://accounts.zoho.com" }, { access_token: token, api_domain: "https://www.zohoapis.com" });
+    createConnection({ key: "zohoTemplatedConnection" } as never as Parameters<typeof createConnection>[0], { zohoRegion: "https://accounts.zoho.com" }, { access_token: token, api_domain: "https://www.zohoapis.com" });
   let failNext = false;
   let server: Awaited<ReturnType<typeof loopback>>;
   beforeAll(async () => {

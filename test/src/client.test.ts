@@ -6,7 +6,7 @@ import { json, loopback } from "../helpers/loopback";
 
 const TOKEN = "1000.secret-access-token.abc123";
 const connection = (apiDomain = "https://www.zohoapis.eu") =>
-  createConnection({ key: "zohoTemplatedConnection" }, { zohoRegion: "https://accounts.zoho.eu", clientSecret: "shh" }, { access_token: TOKEN, refresh_token: "1000.refresh", api_domain: apiDomain });
+  createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: "https://accounts.zoho.eu", clientSecret: "shh" }, { access_token: TOKEN, refresh_token: "1000.refresh", api_domain: apiDomain });
 
 const saved = { ...defaultRetryPolicy };
 beforeAll(() => configureRetryDefaults({ baseDelayMs: 20, maxDelayMs: 2_000 }));

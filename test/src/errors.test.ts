@@ -10,7 +10,7 @@ beforeAll(() => configureRetryDefaults({ baseDelayMs: 5 }));
 const failWith = async (status: number, body: unknown, api: "crm" | "books", path: string, method: "GET" | "POST" = "GET") => {
   const server = await loopback((_req, res) => json(res, status, body));
   process.env.ZOHO_SANDBOX_URL = server.url;
-  const connection = createConnection({ key: "zohoTemplatedConnection" }, {}, { access_token: "tok", api_domain: "https://www.zohoapis.in" });
+  const connection = createConnection({ key: "zohoTemplatedConnection" } as never, {}, { access_token: "tok", api_domain: "https://www.zohoapis.in" });
   try {
     await ZohoClient.fromConnection(connection, { retry: { retries: 0 } }).request({ api, path, method });
     throw new Error("expected a failure");

@@ -40,7 +40,7 @@ beforeAll(async () => {
     json(res, 404, {});
   });
   process.env.ZOHO_SANDBOX_URL = server.url;
-  client = ZohoClient.fromConnection(createConnection({ key: "zohoTemplatedConnection" }, {}, { access_token: "t", api_domain: "https://www.zohoapis.com" }));
+  client = ZohoClient.fromConnection(createConnection({ key: "zohoTemplatedConnection" } as never, {}, { access_token: "t", api_domain: "https://www.zohoapis.com" }));
 });
 afterAll(async () => {
   await server.close();

@@ -27,7 +27,7 @@ describe("data centers", () => {
     });
 
     it("templated connection: CRM and Books base URLs come from the token's api_domain", () => {
-      const connection = createConnection({ key: "zohoTemplatedConnection" }, { zohoRegion: accounts }, { access_token: "t", api_domain: api });
+      const connection = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: accounts }, { access_token: "t", api_domain: api });
       const client = ZohoClient.fromConnection(connection);
       expect(client.baseUrl("crm")).toBe(`${api}/crm/v8`);
       expect(client.baseUrl("books")).toBe(`${api}/books/v3`);
@@ -35,15 +35,15 @@ describe("data centers", () => {
     });
 
     it("templated connection without api_domain falls back to accounts-server context, then the Region URL", () => {
-      const fromContext = createConnection({ key: "zohoTemplatedConnection" }, { zohoRegion: "https://accounts.zoho.com" }, { access_token: "t" });
+      const fromContext = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: "https://accounts.zoho.com" }, { access_token: "t" });
       fromContext.context = { "accounts-server": accounts };
       expect(connectionToken(fromContext).dataCenter.apiDomain).toBe(api);
-      const fromRegion = createConnection({ key: "zohoTemplatedConnection" }, { zohoRegion: accounts }, { access_token: "t" });
+      const fromRegion = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: accounts }, { access_token: "t" });
       expect(connectionToken(fromRegion).dataCenter.apiDomain).toBe(api);
     });
 
     it("deprecated connection falls back to its Token URL", () => {
-      const connection = createConnection({ key: "oauth2" }, { tokenUrl: `${accounts}/oauth/v2/token` }, { access_token: "t" });
+      const connection = createConnection({ key: "oauth2" } as never, { tokenUrl: `${accounts}/oauth/v2/token` }, { access_token: "t" });
       expect(connectionToken(connection).dataCenter.apiDomain).toBe(api);
     });
   });
@@ -76,7 +76,7 @@ describe("data centers", () => {
   });
 
   it("explains a connection that never finished OAuth", () => {
-    const connection = createConnection({ key: "zohoTemplatedConnection" }, { zohoRegion: "https://accounts.zoho.eu" }, {});
+    const connection = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: "https://accounts.zoho.eu" }, {});
     expect(() => connectionToken(connection)).toThrow(/no access token/);
   });
 });

@@ -5,7 +5,7 @@ import { connectionFor, useSandbox } from "../helpers/sandbox";
 
 const sandbox = useSandbox();
 
-const pollerFor = (trigger: typeof crmRecordsPollingTrigger, params: Record<string, unknown>) => {
+const pollerFor = (trigger: any, params: Record<string, unknown>) => {
   let state: Record<string, unknown> = {};
   const emitted: any[] = [];
   const poll = async () => {
@@ -35,7 +35,7 @@ const api = async (method: string, path: string, body?: unknown) => {
 const create = async (n: number) => {
   const ids: string[] = [];
   for (let i = 0; i < n; i += 100) {
-    const body = await api("POST", "/Leads", { data: Array.from({ length: Math.min(100, n - i) }, (_, k) => ({ Last_Name: `L${i + k}` })) });
+    const body: any = await api("POST", "/Leads", { data: Array.from({ length: Math.min(100, n - i) }, (_, k) => ({ Last_Name: `L${i + k}` })) });
     ids.push(...body.data.map((d: any) => String(d.details.id)));
   }
   return ids;

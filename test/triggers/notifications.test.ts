@@ -72,7 +72,7 @@ const writeLead = async (lastName: string, id?: string) => {
     headers: { Authorization: `Zoho-oauthtoken ${token}`, "Content-Type": "application/json" },
     body: JSON.stringify({ data: [{ Last_Name: lastName }] }),
   });
-  const body = await response.json();
+  const body: any = await response.json();
   return String(body.data[0].details.id);
 };
 
