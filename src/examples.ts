@@ -3,7 +3,7 @@ import type { TriggerPayload } from "@prismatic-io/spectral";
  * Example records shared by example payloads. Shapes follow what the sandbox (and Zoho) answer;
  * test/examplePayloads.test.ts checks them against real sandbox answers.
  */
-export const exampleUser = { name: "Patricia Boyle", id: "5725767000000411001" };
+export const exampleUser = { name: "Patricia Boyle", id: "5725767000000411001", email: "patricia.boyle@example.com" };
 
 export const exampleLead = {
   id: "5725767000000524157",
@@ -12,7 +12,7 @@ export const exampleLead = {
   Email: "jane.smith@example.com",
   Company: "Acme",
   Lead_Status: "Not Contacted",
-  Owner: { ...exampleUser, email: "patricia.boyle@example.com" },
+  Owner: exampleUser,
   Created_Time: "2026-11-22T10:15:30+00:00",
   Modified_Time: "2026-11-22T10:15:30+00:00",
   Created_By: exampleUser,

@@ -4,8 +4,10 @@
  * The cursor is the newest modified time seen in the data (never the local clock). Each poll asks
  * for records modified at or after `cursor - OVERLAP`, because Zoho's timestamps have one-second
  * resolution and a write can become visible a moment after its timestamp; records already emitted
- * at the same modified time are remembered and skipped, so nothing is missed or emitted twice.
+ * at the same modified time and with the same content are remembered and skipped, so nothing is
+ * missed or emitted twice (an edit in the same second as the last one still differs in content).
  */
+import { createHash } from "node:crypto";
 
 /** How far each poll reaches back behind the cursor. */
 export const OVERLAP_MS = 60_000;
@@ -15,7 +17,7 @@ export const MAX_PER_POLL = 10_000;
 export interface PollState {
   /** Newest modified time emitted (ISO 8601), or the start point before anything was emitted. */
   cursor?: string;
-  /** id -> modified time of records emitted inside the overlap window. */
+  /** id -> "modified time#content fingerprint" of records emitted inside the overlap window. */
   recent?: Record<string, string>;
 }
 
@@ -38,6 +40,14 @@ export const toMs = (time: string): number => {
 /** Where this poll's query starts: the overlap window behind the cursor. */
 export const windowStart = (state: PollState): number => toMs(state.cursor!) - OVERLAP_MS;
 
+/** A short digest of what a record holds, so a second edit within the same second is not taken for a repeat. */
+const fingerprint = (record: unknown): string => createHash("sha1").update(JSON.stringify(record)).digest("base64url").slice(0, 12);
+
+const seenAs = (change: Change<unknown>) => `${change.modifiedTime}#${fingerprint(change.record)}`;
+
+/** The modified time part of a remembered entry (states written before fingerprints hold the time alone). */
+const timeOf = (seen: string) => seen.split("#")[0];
+
 /**
  * Fold one page of changes (sorted by modified time, then id) into the poll: returns what is new
  * and the state to store. A record changed again since it was emitted has a new modified time,
@@ -48,14 +58,15 @@ export const absorb = <T>(state: PollState, changes: Array<Change<T>>): { fresh:
   let cursor = state.cursor!;
   const fresh: Array<Change<T>> = [];
   for (const change of changes) {
-    if (recent[change.id] === change.modifiedTime) continue;
+    const seen = seenAs(change);
+    if (recent[change.id] === seen || recent[change.id] === change.modifiedTime) continue;
     if (toMs(change.modifiedTime) < windowStart(state)) continue; // older than the window: already handled
-    recent[change.id] = change.modifiedTime;
+    recent[change.id] = seen;
     fresh.push(change);
     if (toMs(change.modifiedTime) > toMs(cursor)) cursor = change.modifiedTime;
   }
   const keepFrom = toMs(cursor) - OVERLAP_MS;
-  for (const [id, time] of Object.entries(recent)) if (toMs(time) < keepFrom) delete recent[id];
+  for (const [id, seen] of Object.entries(recent)) if (toMs(timeOf(seen)) < keepFrom) delete recent[id];
   return { fresh, state: { cursor, recent } };
 };
 

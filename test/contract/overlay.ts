@@ -222,6 +222,13 @@ const tagsPatches = (doc: OasNode) => {
   Existing_Tag.anyOf = byNameOrId;
 };
 
+const convertPatches = (doc: OasNode) => {
+  const { Successful_Convert } = doc.components.schemas;
+  // Defect (not in the README): a conversion that creates no deal (or links no account) answers
+  // `Deals: null` (`Accounts: null`), as Zoho's convert-lead samples show; the file types both as objects.
+  for (const key of ["Deals", "Accounts"]) Successful_Convert.properties[key] = { anyOf: [Successful_Convert.properties[key], { type: "null" }] };
+};
+
 const usersPatches = (doc: OasNode) => {
   // Defect (not in the README): email and website carry patterns made from one example
   // ("[a-z0-9]{9}[@][a-z0-9]{5}[.]com"), which reject almost every real address.
@@ -259,6 +266,7 @@ const CRM_PATCHES: Record<string, Array<(doc: OasNode) => void>> = {
   "bulk_read.json": [bulkReadPatches],
   "bulk_write.json": [bulkWritePatches],
   "tags.json": [tagsPatches],
+  "convert_lead.json": [convertPatches],
   "related_records.json": [relatedPatches],
 };
 

@@ -6,7 +6,6 @@
 import type { CrmRecord } from "../../sandbox/state";
 import { minifiedUser } from "../../sandbox/crm/writes";
 import { useSandbox } from "../helpers/sandbox";
-import { acceptGap, GAPS } from "./contractGaps";
 import { crmCall } from "./crmApi";
 
 const sandbox = useSandbox();
@@ -87,7 +86,6 @@ describe("lead conversion", () => {
     const [existing] = sandbox().seedCrm({ module: "Accounts", count: 1, fields: () => ({ Account_Name: "Morlong Associates" }) });
     const lead = seedLead({ Last_Name: "Dilliard", Company: "morlong associates" });
     const answer = await convert(lead.id, {});
-    acceptGap(sandbox(), GAPS.convertWithoutDeal);
     expect(answer.body.data[0].details).toMatchObject({ Accounts: { id: existing.id }, Deals: null });
     expect(record("Contacts", answer.body.data[0].details.Contacts.id).Account_Name).toEqual({
       name: "Morlong Associates",
@@ -101,7 +99,6 @@ describe("lead conversion", () => {
     const lead = seedLead({ Last_Name: "Paprocki", Email: "new@example.com", Company: "" });
     const owner = minifiedUser(sandbox().state.users[2]);
     const answer = await convert(lead.id, { overwrite: true, Contacts: { id: contact.id }, assign_to: { id: owner.id } });
-    acceptGap(sandbox(), GAPS.convertWithoutDeal);
     expect(answer.body.data[0].details).toEqual({
       Contacts: { name: expect.stringContaining("Paprocki"), id: contact.id },
       Accounts: null,
@@ -113,7 +110,6 @@ describe("lead conversion", () => {
   it("answers ID_ALREADY_CONVERTED for a lead converted before", async () => {
     const lead = seedLead({ Last_Name: "Twice", Company: "Twice Inc" });
     expect((await convert(lead.id, {})).status).toBe(200);
-    acceptGap(sandbox(), GAPS.convertWithoutDeal);
     const again = await convert(lead.id, {});
     expect(again.status).toBe(400);
     expect(again.body).toEqual({

@@ -14,7 +14,8 @@ describe("tags", () => {
   const sandbox = useSandbox();
   const tagCall = async (path: string, json?: unknown) => {
     const answer = await crmCall(sandbox(), "POST", path, { json });
-    acceptGap(sandbox(), GAPS.tagsRequest);
+    // Per-record paths and query-parameter calls carry no `ids` body, which tags.json requires.
+    if (sandbox().violations.some((v) => GAPS.tagsRequest.test(v))) acceptGap(sandbox(), GAPS.tagsRequest);
     return answer;
   };
   const tagsOn = (module: string, id: string) =>

@@ -19,7 +19,7 @@ it("enable, list (channel_id), update, remove some events, renew and disable a c
   expect(enabled).toMatchObject({ data: { channelId: "1000000068001", events: [expect.objectContaining({ resource_name: "Leads" })] } });
   expect(Date.parse((enabled as any).data.channelExpiry) - sandbox().clock.now()).toBeGreaterThan(6 * 24 * HOUR);
 
-  const connection = connectionFor(sandbox());
+  let connection = connectionFor(sandbox());
   const details = (await invoke(crmGetNotificationDetails, { connection, channelId: "1000000068001" } as never)).result as any;
   expect(details.data).toHaveLength(1);
   expect(sandbox().log.at(-1)!.query).toMatchObject({ channel_id: "1000000068001" });
@@ -30,7 +30,9 @@ it("enable, list (channel_id), update, remove some events, renew and disable a c
   const remaining = (await invoke(crmGetNotificationDetails, { connection, channelId: "1000000068001" } as never)).result as any;
   expect(JSON.stringify(remaining.data[0].events)).not.toMatch(/delete/);
 
+  // An hour later the access token has expired too; the platform refreshes it, as a new connection here.
   sandbox().clock.advance(HOUR);
+  connection = connectionFor(sandbox());
   const renewed = (await invoke(crmRenewNotificationChannel, { connection, channelId: "1000000068001" } as never)).result as any;
   expect(Date.parse(renewed.data.channelExpiry) - sandbox().clock.now()).toBeGreaterThan(6 * 24 * HOUR);
 
