@@ -26,6 +26,10 @@ const slimDependencies = {
     b.onResolve({ filter: /^\.\/conditionalLogic$/ }, (args) =>
       args.importer.endsWith("/spectral/dist/util.js") ? { path: shim("empty.cjs") } : undefined,
     );
+    // Converting a code-native integration's configuration (and zod's JSON-schema export it uses) never runs in a component.
+    b.onResolve({ filter: /^\.\/convertIntegrationConfiguration$/ }, (args) =>
+      args.importer.includes("/spectral/dist/serverTypes/") ? { path: shim("cni-configuration.cjs") } : undefined,
+    );
     // One copy of each package: resolve our `import`s to the CommonJS build spectral `require`s.
     b.onResolve({ filter: /^[^./]/ }, (args) =>
       args.kind === "import-statement" ? b.resolve(args.path, { kind: "require-call", resolveDir: args.resolveDir }) : undefined,
