@@ -1,7 +1,24 @@
 /** Every data source, keyed as inputs name them in `dataSource:`. */
+import { crmRecordFieldsForm } from "./crmRecordFieldsForm";
+import { selectBooksOrganization } from "./selectBooksOrganization";
+import { selectBooksRecord } from "./selectBooksRecord";
+import { selectBooksRecordType } from "./selectBooksRecordType";
 import { selectCrmFields } from "./selectCrmFields";
+import { selectCrmLayout } from "./selectCrmLayout";
 import { selectCrmModule } from "./selectCrmModule";
 import { selectCrmRecord } from "./selectCrmRecord";
+import { selectCrmUser } from "./selectCrmUser";
 import { selectNotificationChannel } from "./selectNotificationChannel";
 
-export default { selectCrmModule, selectCrmFields, selectCrmRecord, selectNotificationChannel };
+export default {
+  selectCrmModule,
+  selectCrmFields,
+  selectCrmLayout,
+  selectCrmRecord,
+  selectCrmUser,
+  selectNotificationChannel,
+  selectBooksOrganization,
+  selectBooksRecordType,
+  selectBooksRecord,
+  crmRecordFieldsForm,
+};

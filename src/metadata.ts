@@ -1,5 +1,6 @@
 /** CRM metadata reads shared by data sources and metadata actions. */
 import type { ZohoClient } from "./client";
+import { collect, crmPages } from "./pagination";
 
 export interface ModuleMeta {
   api_name: string;
@@ -24,6 +25,12 @@ export interface FieldMeta {
   data_type?: string;
   system_mandatory?: boolean;
   read_only?: boolean;
+  field_read_only?: boolean;
+  /** Longest value Zoho stores: characters for text, digits for numbers. */
+  length?: number;
+  /** Whether the API can set the field on create and on update; absent means it can. */
+  operation_type?: { api_create?: boolean; api_update?: boolean; [key: string]: unknown };
+  lookup?: { module?: { api_name?: string } } | null;
   pick_list_values?: Array<{ display_value: string; actual_value: string }>;
   [key: string]: unknown;
 }
@@ -32,6 +39,32 @@ export const listFields = async (client: ZohoClient, module: string): Promise<Fi
   const response = await client.request<{ fields?: FieldMeta[] }>({ api: "crm", path: "/settings/fields", params: { module } });
   return response.data?.fields ?? [];
 };
+
+export interface LayoutMeta {
+  id: string;
+  name: string;
+  display_label?: string;
+  status?: string;
+  [key: string]: unknown;
+}
+
+/** A module's layouts (GET /settings/layouts); a module without any answers 204. */
+export const listLayouts = async (client: ZohoClient, module: string): Promise<LayoutMeta[]> => {
+  const response = await client.request<{ layouts?: LayoutMeta[] }>({ api: "crm", path: "/settings/layouts", params: { module } });
+  return response.status === 204 ? [] : (response.data?.layouts ?? []);
+};
+
+export interface UserMeta {
+  id: string;
+  full_name?: string;
+  email?: string;
+  status?: string;
+  [key: string]: unknown;
+}
+
+/** Every active user of the org, all pages (Zoho answers at most 200 a page). */
+export const listActiveUsers = async (client: ZohoClient): Promise<UserMeta[]> =>
+  (await collect(crmPages<UserMeta>(client, "/users", { type: "ActiveUsers" }, { listKey: "users" }))).records;
 
 /** Modules whose records Zoho can watch (notifications). */
 const WATCHABLE = new Set([

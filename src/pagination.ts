@@ -37,21 +37,22 @@ export const assertDiscretePage = (page: number, perPage: number): void => {
 
 /**
  * CRM list pages: page numbers while they stay within 2,000 records, then `page_token` from
- * `info.next_page_token`, up to `maxRecords` (Zoho's own ceiling is 100,000).
+ * `info.next_page_token`, up to `maxRecords` (Zoho's own ceiling is 100,000). Records sit under
+ * `data`, except in lists such as GET /users that name their own key (`listKey`).
  */
 export async function* crmPages<T = Record<string, unknown>>(
   client: ZohoClient,
   path: string,
   params: Record<string, unknown>,
-  { perPage = CRM_PAGE_MAX, maxRecords = CRM_TOKEN_LIMIT, headers }: { perPage?: number; maxRecords?: number; headers?: Record<string, string> } = {},
+  { perPage = CRM_PAGE_MAX, maxRecords = CRM_TOKEN_LIMIT, headers, listKey = "data" }: { perPage?: number; maxRecords?: number; headers?: Record<string, string>; listKey?: string } = {},
 ): AsyncGenerator<Page<T>> {
   let page = 1;
   let pageToken: string | undefined;
   let seen = 0;
   while (seen < maxRecords) {
     const query = pageToken ? { ...params, per_page: perPage, page_token: pageToken } : { ...params, per_page: perPage, page };
-    const response = await client.request<{ data?: T[]; info?: CrmInfo }>({ api: "crm", path, params: query, headers });
-    const records = response.status === 204 || response.status === 304 ? [] : (response.data?.data ?? []);
+    const response = await client.request<Record<string, T[] | undefined> & { info?: CrmInfo }>({ api: "crm", path, params: query, headers });
+    const records = response.status === 204 || response.status === 304 ? [] : (response.data?.[listKey] ?? []);
     const info = response.data?.info ?? {};
     const kept = records.slice(0, maxRecords - seen);
     seen += kept.length;
