@@ -17,7 +17,8 @@ export const recordId = input({
   label: "Record ID",
   type: "string",
   required: true,
-  comments: "The Books id of the record, e.g. an invoice_id: map it from an earlier step.",
+  dataSource: "selectBooksRecord",
+  comments: "The Books id of the record, e.g. an invoice_id: pick it from the list or map it from an earlier step.",
   example: "460000000026049",
   clean: cleanText,
 });

@@ -30,7 +30,7 @@ const operation = input({
   example: "upsert",
   clean: cleanText,
 });
-const findBy = input({ label: "Find By", type: "string", required: false, comments: "For update and upsert: the unique field that matches rows to records (e.g. Email, or id).", example: "Email", clean: cleanText });
+const findBy = input({ label: "Find By", type: "string", required: false, dataSource: "selectCrmFields", comments: "For update and upsert: the unique field that matches rows to records (e.g. Email, or id).", example: "Email", clean: cleanText });
 const continueOnFailure = input({ label: "Continue On Failure", type: "boolean", default: "false", comments: "Return failed rows as data instead of failing the step after the job.", clean: (v: unknown) => v === true || String(v) === "true" });
 
 const schema = z.object({

@@ -10,6 +10,7 @@ const duplicateCheckFields = input({
   label: "Duplicate Check Fields",
   type: "string",
   required: false,
+  dataSource: "selectCrmFields",
   comments:
     "Comma-separated field API names that identify an existing record (e.g. Email). A record matching one is updated, otherwise created. Empty uses the module's unique fields. With these fields set on every record, a call that failed midway is safely resent.",
   example: "Email",
