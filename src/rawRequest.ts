@@ -23,6 +23,8 @@ export const rawRequestInputs = {
     example: "/settings/modules",
   },
   method: { ...httpInputs.method, model: METHODS.map((m) => ({ label: m, value: m })) },
+  queryParams: { ...httpInputs.queryParams, example: "per_page=200" },
+  fileDataFileNames: { ...httpInputs.fileDataFileNames, example: "file=report.csv" },
   data: { ...httpInputs.data, comments: "The JSON body to send, e.g. {\"data\": [{\"Last_Name\": \"Smith\"}]}." },
   responseType: { ...httpInputs.responseType, model: RESPONSE_TYPES.map((t) => ({ label: t, value: t })) },
   maxRetries: {

@@ -14,7 +14,8 @@ const crmPreset = (module: "Leads" | "Contacts") =>
       description: `Checks Zoho CRM ${module} on a schedule and starts the flow with every ${module.toLowerCase().slice(0, -1)} created or modified since the last check, each exactly once.`,
     },
     allowsBranching: false,
-    inputs: { connection: connectionInput, fields, emit: emitInput, startTime: startTimeInput },
+    // The module is fixed, so the field pick list (which asks for a Module input) has nothing to list from.
+    inputs: { connection: connectionInput, fields: { ...fields, dataSource: undefined, comments: `Comma-separated ${module} field API names to return (at most 47). Leave empty for the module's common fields.` }, emit: emitInput, startTime: startTimeInput },
     perform: async (context, payload, params) => {
       const { records, polledNoChanges } = await pollCrm(context, params, module);
       return { payload: { ...payload, body: { data: records } }, polledNoChanges };
