@@ -15,6 +15,8 @@ export interface ListQuery {
   sortOrder: string;
   /** Only records modified after this instant (If-Modified-Since), epoch ms. */
   modifiedSince?: number;
+  /** Only these records (`ids`), in the list's order. */
+  ids?: string[];
 }
 
 export interface PageCursor {

@@ -1,8 +1,8 @@
 /**
  * GET /crm/v8/{module}: the record list. `fields` is mandatory (at most 50), `per_page` at most 200,
  * and page × per_page may not pass 2,000; beyond that the list continues only through the
- * `next_page_token` each page hands out (up to 100,000 records). If-Modified-Since narrows the list
- * to records changed after it and answers 304 when none were; an empty list answers 204.
+ * `next_page_token` each page hands out (up to 100,000 records). `ids` and If-Modified-Since narrow the list
+ * (to those records; to records changed after it, answering 304 when none were); an empty list answers 204.
  */
 import { noContent, ok, zohoTime } from "../respond";
 import type { CrmModule, CrmRecord, SandboxState } from "../state";
@@ -61,7 +61,8 @@ const orderOf = (query: ListQuery) => new URLSearchParams({ sort_by: query.sortB
 
 /** The records the query selects, in its order. */
 const selected = (state: SandboxState, query: ListQuery): CrmRecord[] => {
-  const records = [...(state.crm.records.get(query.module)?.values() ?? [])];
+  const wanted = query.ids ? new Set(query.ids) : undefined;
+  const records = [...(state.crm.records.get(query.module)?.values() ?? [])].filter((r) => !wanted || wanted.has(r.id));
   const since = query.modifiedSince;
   return sortRecords(since === undefined ? records : records.filter((r) => Date.parse(r.Modified_Time) > since), orderOf(query));
 };
@@ -95,7 +96,8 @@ const discretePage = (req: SandboxRequest, state: SandboxState, module: CrmModul
   }
   const sortOrder = req.query.get("sort_order") ?? "asc";
   if (sortOrder !== "asc" && sortOrder !== "desc") throw invalidParam("sort_order");
-  const query = { module: module.api_name, sortBy: req.query.get("sort_by") ?? "id", sortOrder, modifiedSince: readModifiedSince(req) };
+  const ids = req.query.get("ids")?.split(",").map((id) => id.trim()).filter(Boolean);
+  const query = { module: module.api_name, sortBy: req.query.get("sort_by") ?? "id", sortOrder, modifiedSince: readModifiedSince(req), ...(ids?.length ? { ids } : {}) };
   const records = selected(state, query);
   if (records.length === 0 && query.modifiedSince !== undefined) return { status: 304 };
   return { query, records, start: (page - 1) * perPage, served: (page - 1) * perPage, page };

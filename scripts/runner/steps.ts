@@ -25,7 +25,7 @@ export interface Reporter {
   progress?: (line: string | undefined) => void;
 }
 
-/** Tells a running step's progress; `calls` is how many Zoho calls it made so far, when known. */
+/** Tells what a running step is doing; the progress line adds the calls it made so far (sandbox) and the time. */
 export type Progress = (text: string) => void;
 
 const PROGRESS_EVERY_MS = 250;

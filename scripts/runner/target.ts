@@ -3,12 +3,12 @@
  * credentials are set. Either way the component gets the connection the platform would give it:
  * the templated OAuth 2.0 connection with the region and the token fields (api_domain included).
  */
-import type { ConnectionValue } from "@prismatic-io/spectral";
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import { DEFAULT_SCOPES, zohoTemplatedConnection } from "../../connections";
 import { DATA_CENTERS, dataCenterForAccounts, RegionError, type DataCenter } from "../../src/regions";
-import { startSandbox, type Sandbox } from "../../sandbox";
+import { startSandbox, type Sandbox, type SandboxOptions } from "../../sandbox";
 import { seedBooks } from "../../sandbox/books";
+import type { ConnectionValue } from "./harness";
 import { authorize, exchangeCode, refreshAccessToken, type OAuthClient, type ZohoTokens } from "./accounts";
 import { UsageError } from "./args";
 
@@ -86,9 +86,12 @@ const connectionFrom = (dataCenter: DataCenter, client: OAuthClient, tokens: Zoh
 /** The sandbox's stand-in for the OAuth app registered in Zoho's API console. */
 const SANDBOX_CLIENT: OAuthClient = { clientId: "1000.DEMOCLIENT", clientSecret: "demo-client-secret" };
 
-export const openSandbox = async (dataCenter: DataCenter): Promise<Target> => {
-  const sandbox = await startSandbox({ clients: { [SANDBOX_CLIENT.clientId]: SANDBOX_CLIENT.clientSecret } });
+/** How the sandbox is started; tests pass theirs, which also checks every exchange against Zoho's OpenAPI files. */
+export type SandboxStarter = (options: SandboxOptions) => Promise<Sandbox>;
+
+export const openSandbox = async (dataCenter: DataCenter, start: SandboxStarter = startSandbox): Promise<Target> => {
   const previousUrl = process.env.ZOHO_SANDBOX_URL;
+  const sandbox = await start({ clients: { [SANDBOX_CLIENT.clientId]: SANDBOX_CLIENT.clientSecret } });
   // The component's client sends each call for Zoho's real hosts here, keeping the real host in the Host header.
   process.env.ZOHO_SANDBOX_URL = sandbox.url;
   // The org's existing data, last changed a month ago, so the demo's own records stand out.
@@ -138,9 +141,9 @@ export const openLive = (settings: LiveSettings, env: Env): Target => {
 };
 
 /** Live when the credentials are set, else the sandbox in ZOHO_REGION's data center (default EU). */
-export const openTarget = async (env: Env): Promise<Target> => {
+export const openTarget = async (env: Env, start?: SandboxStarter): Promise<Target> => {
   const live = liveSettings(env);
   if (live) return openLive(live, env);
   const dataCenter = present(env.ZOHO_REGION) ? dataCenterForKey(env.ZOHO_REGION) : dataCenterForKey("eu");
-  return openSandbox(dataCenter);
+  return openSandbox(dataCenter, start);
 };

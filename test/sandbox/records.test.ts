@@ -26,6 +26,14 @@ describe("listing", () => {
     expect(desc.body.data.map((r: CrmRecord) => r.id)).toEqual([leads[4999].id, leads[4998].id]);
   });
 
+  test("ids narrows the list to those records, in the list's order", async () => {
+    const wanted = [leads[42], leads[7], leads[4000]];
+    const { status, body } = await get(sandbox(), `/crm/v8/Leads?fields=Last_Name&ids=${wanted.map((l) => l.id).join(",")}`);
+    expect(status).toBe(200);
+    expect(body.data).toEqual([leads[7], leads[42], leads[4000]].map((l) => ({ id: l.id, Last_Name: l.Last_Name })));
+    expect(body.info).toMatchObject({ count: 3, more_records: false });
+  });
+
   test("fields is mandatory and at most 50; per_page at most 200; the module must exist", async () => {
     const noFields = await get(sandbox(), "/crm/v8/Leads");
     expect([noFields.status, noFields.body]).toEqual([
