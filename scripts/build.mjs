@@ -37,10 +37,12 @@ const slimDependencies = {
     b.onResolve({ filter: /^mime-db$/ }, () => ({ path: shim("mime-db.cjs") }));
   },
 };
-mkdirSync("dist", { recursive: true });
+// BUILD_OUT builds elsewhere (test/bundle.test.ts), leaving dist/ alone.
+const out = process.env.BUILD_OUT ?? "dist";
+mkdirSync(out, { recursive: true });
 await build({
   entryPoints: ["src/index.ts"],
-  outfile: "dist/index.js",
+  outfile: `${out}/index.js`,
   bundle: true,
   platform: "node",
   target: "node20",
@@ -54,15 +56,15 @@ await build({
   metafile: process.env.BUILD_META === "1",
 }).then((result) => {
   if (!result.metafile) return;
-  writeFileSync("dist/meta.json", JSON.stringify(result.metafile));
+  writeFileSync(`${out}/meta.json`, JSON.stringify(result.metafile));
   // BUILD_META=1 prints what each package contributes, to keep the bundle small.
   const bytes = {};
-  for (const [file, { bytesInOutput }] of Object.entries(result.metafile.outputs["dist/index.js"].inputs)) {
+  for (const [file, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
     const name = file.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, "$1").replace(/^(src|actions|triggers|connections|dataSources)\/.*/, "(ours) $1");
     bytes[name] = (bytes[name] ?? 0) + bytesInOutput;
   }
   for (const [name, size] of Object.entries(bytes).sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(size / 1024).toFixed(0).padStart(6)} KB  ${name}`);
 });
-copyFileSync("assets/icon.png", "dist/icon.png");
-const kb = (statSync("dist/index.js").size / 1024).toFixed(0);
-console.log(`built dist/index.js (${kb} KB) and dist/icon.png in ${Date.now() - started} ms`);
+copyFileSync("assets/icon.png", `${out}/icon.png`);
+const kb = (statSync(`${out}/index.js`).size / 1024).toFixed(0);
+console.log(`built ${out}/index.js (${kb} KB) and ${out}/icon.png in ${Date.now() - started} ms`);

