@@ -29,17 +29,22 @@ export interface ListInfo {
 
 export const pagingLabels = { page: "Page", per_page: "Per Page", page_token: "Page Token", fetchAll: "Fetch All" };
 
+/** Checks the paging inputs before any request (a page past 2,000 records needs the page token). */
+export const assertPaging = (paging: Paging): void => {
+  if (!paging.fetchAll && !paging.page_token) assertDiscretePage(paging.page, paging.per_page);
+};
+
 export const listCrm = async <T = Record<string, unknown>>(
   client: ZohoClient,
   path: string,
   params: Record<string, unknown>,
   paging: Paging,
 ): Promise<{ data: T[]; info: ListInfo }> => {
+  assertPaging(paging);
   if (paging.fetchAll) {
     const { records } = await collect(crmPages<T>(client, path, params));
     return { data: records, info: { count: records.length, more_records: false, next_page_token: null } };
   }
-  if (!paging.page_token) assertDiscretePage(paging.page, paging.per_page);
   const where = paging.page_token ? { page_token: paging.page_token } : { page: paging.page };
   const response = await client.request<{ data?: T[]; info?: CrmInfo }>({ api: "crm", path, params: { ...params, ...where, per_page: paging.per_page } });
   const data = response.status === 204 ? [] : (response.data?.data ?? []);

@@ -60,7 +60,7 @@ export const fields = input({
   type: "string",
   required: false,
   dataSource: "selectCrmFields",
-  comments: "Comma-separated field API names to return (at most 50). Leave empty for the module's common fields.",
+  comments: "Comma-separated field API names to return (at most 50). Leave empty for the module's fields (the first 50 Zoho lists).",
   example: "Last_Name,Email,Company",
   clean: cleanText,
 });

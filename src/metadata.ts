@@ -40,6 +40,20 @@ export const listFields = async (client: ZohoClient, module: string): Promise<Fi
   return response.data?.fields ?? [];
 };
 
+/** Field types the records API and COQL cannot return as plain columns. */
+const NOT_A_COLUMN = new Set(["subform", "multiselectlookup", "multiuserlookup", "fileupload", "imageupload", "profileimage", "multi_module_lookup", "consent_lookup"]);
+/** Zoho returns at most 50 fields per records or COQL call. */
+export const MAX_FIELDS = 50;
+
+/**
+ * What "leave Fields empty" means: the module's own readable fields (id and times first), up to
+ * Zoho's 50 per call, so a step without a field list still gets whole records rather than ids.
+ */
+export const defaultFieldNames = async (client: ZohoClient, module: string): Promise<string[]> => {
+  const names = (await listFields(client, module)).filter((f) => !NOT_A_COLUMN.has(String(f.data_type ?? ""))).map((f) => f.api_name);
+  return [...new Set(["id", "Created_Time", "Modified_Time", ...names])].slice(0, MAX_FIELDS);
+};
+
 export interface LayoutMeta {
   id: string;
   name: string;

@@ -4,6 +4,7 @@ import { clientFor } from "../src/context";
 import { crmChangePage, newestModifiedTime } from "../src/crmChanges";
 import { exampleLead, pollingExample } from "../src/examples";
 import { connectionInput, fields, recordType, cleanText } from "../src/inputs";
+import { defaultFieldNames } from "../src/metadata";
 import { isCreated, keep, pollChanges, type PollState } from "../src/polling";
 import { fieldList, moduleName, optionalText, parseInputs } from "../src/validate";
 
@@ -31,6 +32,8 @@ export const startTimeInput = input({
   clean: cleanText,
 });
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export const crmPollingSchema = z.object({
   recordType: moduleName,
   fields: fieldList(47),
@@ -42,7 +45,7 @@ export const crmPollingSchema = z.object({
 export const pollCrm = async (context: Parameters<Parameters<typeof pollingTrigger>[0]["perform"]>[0], params: Record<string, unknown>, fixedModule?: string) => {
   const input = parseInputs(crmPollingSchema, { ...params, recordType: fixedModule ?? params.recordType }, { recordType: "Module", fields: "Fields", emit: "Emit", startTime: "Start Time" });
   const client = clientFor(context, params as never);
-  const stored = context.polling.getState() as PollState & { module?: string };
+  const stored = context.polling.getState() as PollState & { module?: string; defaultFields?: { names: string[]; at: number } };
   let previous: PollState = stored.module === input.recordType ? stored : {};
   let baseline = false;
   if (!previous.cursor) {
@@ -50,8 +53,15 @@ export const pollCrm = async (context: Parameters<Parameters<typeof pollingTrigg
     baseline = input.startTime === undefined;
     previous = { cursor: start ?? new Date().toISOString(), recent: {} };
   }
-  const { fresh, state } = await pollChanges(previous, crmChangePage(client, input.recordType, input.fields ?? []));
-  context.polling.setState({ ...state, module: input.recordType });
+  // Without a field list the poll reads the module's fields, looked up once a day rather than every poll.
+  let columns = input.fields;
+  let defaults = stored.module === input.recordType ? stored.defaultFields : undefined;
+  if (!columns) {
+    if (!defaults || Date.now() - defaults.at > DAY_MS) defaults = { names: await defaultFieldNames(client, input.recordType), at: Date.now() };
+    columns = defaults.names;
+  }
+  const { fresh, state } = await pollChanges(previous, crmChangePage(client, input.recordType, columns));
+  context.polling.setState({ ...state, module: input.recordType, ...(input.fields ? {} : { defaultFields: defaults }) });
   // Without a start time the first poll only learns what already exists.
   const records = baseline
     ? []

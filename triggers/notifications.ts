@@ -1,5 +1,6 @@
 import { input, trigger, type ActionContext } from "@prismatic-io/spectral";
 import { z } from "zod";
+import { defaultFieldNames } from "../src/metadata";
 import { clientFor } from "../src/context";
 import { exampleLead, triggerExample } from "../src/examples";
 import { cleanPass, cleanText, connectionInput, fields, notifyOnRelatedAction, recordType, returnAffectedFieldValues, token } from "../src/inputs";
@@ -183,7 +184,7 @@ export const notificationsTrigger = trigger({
       const response = await client.request({
         api: "crm",
         path: `/${notification.module}`,
-        params: { ids: notification.ids.join(","), fields: (input.fields ?? ["Created_Time", "Modified_Time"]).join(",") },
+        params: { ids: notification.ids.join(","), fields: (input.fields ?? (await defaultFieldNames(client, notification.module))).join(",") },
       });
       notification.records = response.status === 204 ? [] : (response.data?.data ?? []);
     }

@@ -1,14 +1,14 @@
 import { action } from "@prismatic-io/spectral";
 import { z } from "zod";
+import { defaultFieldNames } from "../../src/metadata";
 import { clientFor } from "../../src/context";
 import { exampleListInfo } from "../../src/crmExamples";
-import { listCrm, pagingLabels, pagingSchema } from "../../src/crmList";
+import { assertPaging, listCrm, pagingLabels, pagingSchema } from "../../src/crmList";
 import { exampleLead } from "../../src/examples";
 import { connectionInput, debugRequest, fetchAll, fields, page, pageToken, perPage, recordType, sortBy, sortOrder } from "../../src/inputs";
 import { fieldList, moduleName, parseInputs } from "../../src/validate";
 
 /** Zoho requires a field list to list records; these exist in every module (id always comes back). */
-const DEFAULT_FIELDS = ["Created_Time", "Modified_Time"];
 
 const optionalChoice = <T extends string>(values: [T, ...T[]]) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values, { error: `must be one of ${values.join(", ")}` }).optional());
@@ -43,8 +43,9 @@ export const crmGetRecords = action({
   },
   perform: async (context, params) => {
     const input = parseInputs(schema, params, { recordType: "Module", fields: "Fields", sort_order: "Sort Order", sort_by: "Sort By", ...pagingLabels });
+    assertPaging(input);
     const client = clientFor(context, params);
-    const query = { fields: (input.fields ?? DEFAULT_FIELDS).join(","), sort_by: input.sort_by, sort_order: input.sort_order };
+    const query = { fields: (input.fields ?? (await defaultFieldNames(client, input.recordType))).join(","), sort_by: input.sort_by, sort_order: input.sort_order };
     return { data: await listCrm(client, `/${input.recordType}`, query, input) };
   },
   examplePayload: { data: { data: [exampleLead], info: exampleListInfo } },

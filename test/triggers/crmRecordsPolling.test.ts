@@ -76,6 +76,8 @@ it("5,000 changes between two polls: all emitted once, a few calls", async () =>
   s.clock.advance(1_000);
   const busy = await poll();
   expect(busy.records).toHaveLength(5_000);
+  // No Fields given: whole records (the module's fields), not just ids and times.
+  expect(busy.records[0]).toMatchObject({ Last_Name: expect.any(String), Owner: expect.objectContaining({ id: expect.any(String) }) });
   expect(new Set(busy.records.map((r) => r.id))).toEqual(new Set(ids));
   expect(busy.calls).toBeLessThanOrEqual(4);
   const after = await poll();

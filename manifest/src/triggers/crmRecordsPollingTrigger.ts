@@ -26,7 +26,7 @@ export interface CrmRecordsPollingTriggerValues {
   recordType: string;
   /**
    * Fields
-   * Comma-separated field API names to return (at most 50). Leave empty for the module's common fields.
+   * Comma-separated field API names to return (at most 50). Leave empty for the module's fields (the first 50 Zoho lists).
    *
    * @example Last_Name,Email,Company
    */

@@ -25,12 +25,18 @@ it("reads one page with the asked fields, then the next with the page token", as
   expect([...first.data.data, ...second.data.data].map((r: { id: string }) => r.id)).toEqual(seeded);
 });
 
-it("asks for id and times when Fields is empty, since Zoho requires a list", async () => {
+it("asks for the module's fields when Fields is empty, since Zoho requires a list", async () => {
   const s = sandbox();
-  s.seedCrm({ module: "Accounts", count: 3 });
+  s.seedCrm({ module: "Accounts", count: 3, fields: (i) => ({ Account_Name: `Acme ${i}` }) });
+  const before = s.log.length;
   const result = await run(crmGetRecords, s, { recordType: "Accounts", per_page: 2, page: 2 });
-  expect(s.log.at(-1)?.query).toMatchObject({ fields: "Created_Time,Modified_Time", page: "2", per_page: "2" });
-  expect(Object.keys(result.data.data[0]).sort()).toEqual(["Created_Time", "Modified_Time", "id"]);
+  expect(s.log.slice(before).map((e) => e.path)).toEqual(["/crm/v8/settings/fields", "/crm/v8/Accounts"]);
+  const asked = String(s.log.at(-1)?.query.fields).split(",");
+  expect(asked.slice(0, 3)).toEqual(["id", "Created_Time", "Modified_Time"]);
+  expect(asked).toEqual(expect.arrayContaining(["Account_Name", "Owner"]));
+  expect(asked.length).toBeLessThanOrEqual(50);
+  expect(s.log.at(-1)?.query).toMatchObject({ page: "2", per_page: "2" });
+  expect(result.data.data[0]).toMatchObject({ Account_Name: expect.stringMatching(/^Acme /) });
 });
 
 it("matches the example payload", async () => {
@@ -83,6 +89,6 @@ it("explains a missing scope, an unknown module, and waits out a 429", async () 
   await expect(run(crmGetRecords, s, { recordType: "Leadz" })).rejects.toThrow(/INVALID_MODULE/);
   s.setOptions({ rateLimit429: 0.5, faults: { rate: 0, seed: 8 } });
   const before = s.log.length;
-  await run(crmGetRecords, s, { recordType: "Leads" });
+  await run(crmGetRecords, s, { recordType: "Leads", fields: "Last_Name" });
   expect(s.log.slice(before).map((c) => c.status)).toEqual([429, 200]);
 });
