@@ -206,9 +206,9 @@ export class ZohoClient {
     client.interceptors.request.use((config) => {
       if (!(config as { sandboxRouted?: boolean }).sandboxRouted) {
         const url = fullUrl(config);
-        // Host guard: an absolute URL (raw requests) may not carry the token off this client's Zoho host.
-        if (!allowedHosts.has(url.host)) {
-          throw new InputError(`Refusing to send the Zoho token to ${url.host}: use a path on ${new URL(baseUrl).host}.`);
+        // Host guard: an absolute URL (raw requests) may not carry the token off this client's Zoho host, nor over plain http.
+        if (!allowedHosts.has(url.host) || url.protocol !== new URL(baseUrl).protocol) {
+          throw new InputError(`Refusing to send the Zoho token to ${url.protocol}//${url.host}: use a path on ${new URL(baseUrl).origin}.`);
         }
         this.logger?.debug("Zoho request", redact({ method: config.method, url: url.href, params: config.params, headers: config.headers, data: config.data }));
       }

@@ -40,6 +40,7 @@ export const scopeFor = (api: ZohoApi, path: string, method = "GET"): string => 
   const first = path.replace(/^\/+/, "").split(/[/?]/)[0];
   const second = path.replace(/^\/+/, "").split(/[/?]/)[1];
   if (first === "coql") return "ZohoCRM.coql.READ";
+  if (first === "__composite_requests") return "ZohoCRM.composite_requests.CUSTOM (plus the scopes of each sub-request)";
   if (first === "settings") return "ZohoCRM.settings.ALL";
   if (first === "users") return "ZohoCRM.users.ALL";
   if (first === "org") return "ZohoCRM.org.ALL";
@@ -110,7 +111,7 @@ export const toZohoError = (error: unknown, api: ZohoApi): Error => {
   if (api === "books" && typeof code === "number") {
     const todo =
       code === 1002 ? " Check the record id." :
-      code === 57 ? " The connection's user cannot perform this operation in this organization." :
+      code === 57 ? " The connection's user cannot perform this operation in this organization, or the connection lacks the ZohoBooks.fullaccess.all scope: check the user's role in Zoho Books, add the scope and reconnect." :
       /organi[sz]ation|CompanyID/i.test(zohoMessage ?? "") ? " Pick the organization in the Organization ID input." : "";
     return new ZohoError(`Zoho Books error ${code} (HTTP ${status}): ${zohoMessage ?? "no message"}.${todo}`.replace("..", "."), {
       status, code, api, method, path, zohoMessage,

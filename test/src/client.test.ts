@@ -122,7 +122,9 @@ describe("backoff", () => {
 describe("host guard", () => {
   it("refuses an absolute URL on another host before sending anything", async () => {
     await withServer((_req, res) => json(res, 200, {}), async (client, server) => {
-      await expect(client.request({ api: "crm", path: "https://attacker.example.com/steal" })).rejects.toThrow(/Refusing to send the Zoho token to attacker.example.com/);
+      await expect(client.request({ api: "crm", path: "https://attacker.example.com/steal" })).rejects.toThrow(/Refusing to send the Zoho token to https:\/\/attacker.example.com/);
+      // The right host over plain http would still expose the token on the wire.
+      await expect(client.request({ api: "crm", path: "http://www.zohoapis.eu/crm/v8/org" })).rejects.toThrow(/Refusing to send the Zoho token to http:\/\/www\.zohoapis\.eu/);
       expect(server.seen).toHaveLength(0);
       await client.request({ api: "crm", path: "https://www.zohoapis.eu/crm/v8/org" });
       expect(server.seen[0].url).toBe("/crm/v8/org");

@@ -49,6 +49,7 @@ describe("error translation", () => {
     expect(scopeFor("crm", "/Leads/search")).toMatch(/ZohoSearch\.securesearch\.READ/);
     expect(scopeFor("crm", "/Leads/1/Attachments", "POST")).toMatch(/ZohoCRM\.Files\.CREATE/);
     expect(scopeFor("books", "/invoices")).toBe("ZohoBooks.fullaccess.all");
+    expect(scopeFor("crm", "/__composite_requests", "POST")).toMatch(/^ZohoCRM\.composite_requests\.CUSTOM/);
   });
 
   it("the error hook strips tokens from any message", () => {
