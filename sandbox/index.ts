@@ -10,6 +10,7 @@ import { dataCenter } from "./dataCenters";
 import { createLimits } from "./limits";
 import { seedOrg, seedRecords, type SeedCrmOptions } from "./seed";
 import { createSandboxServer } from "./server";
+import { ensureOrganizations } from "./books/organizations";
 import { createState, type CrmRecord, type SandboxState } from "./state";
 import type { Clock, DataCenterKey, RequestLogEntry, SandboxContext, SandboxOptions, TokenInfo } from "./types";
 
@@ -43,6 +44,8 @@ export const startSandbox = async (initial: SandboxOptions = {}): Promise<Sandbo
   const clock = createClock(options.now);
   const state = createState(clock);
   if (options.seedDefaults !== false) seedOrg(state);
+  // The configured Books organizations exist from the start, so seeding Books before any call uses them.
+  ensureOrganizations(state, options);
   const limits = createLimits(clock);
   limits.reseed(options.faults?.seed);
   const log: RequestLogEntry[] = [];

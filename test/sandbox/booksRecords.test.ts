@@ -299,3 +299,15 @@ describe("lists", () => {
     expect(changed.body.invoices.map((i: any) => i.invoice_id)).toEqual([a.invoice_id]);
   });
 });
+
+test("seeding Books before any call uses the configured organizations", async () => {
+  const { startSandbox } = await import("../../sandbox");
+  const fresh = await startSandbox({ booksOrganizations: [{ organization_id: BOWMAN, name: "Bowman & Co", is_default_org: true }] });
+  try {
+    const [contact] = seedBooks(fresh.state, { type: "contacts", count: 1 });
+    expect(fresh.state.books.organizations.map((o: { organization_id: string }) => o.organization_id)).toEqual([BOWMAN]);
+    expect(contact.contact_id).toBeDefined();
+  } finally {
+    await fresh.stop();
+  }
+});
