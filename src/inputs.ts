@@ -265,3 +265,6 @@ export const organizationId = input({
 });
 
 export { cleanText, cleanBool, cleanInt, cleanPass };
+
+/** The paging inputs every CRM list action offers, in the order builders see them. */
+export const pagingInputs = { page, per_page: perPage, page_token: pageToken, fetchAll };

@@ -52,7 +52,8 @@ export const crmBulkReadRecords = action({
     for await (const page of bulkReadPages(client, { module: input.recordType, fields: input.fields, criteria: input.criteria }, log)) {
       jobs.push(page.jobId);
       if (input.output === "file") csvParts.push(jobs.length === 1 ? page.csv : page.csv.slice(page.csv.indexOf("\n") + 1));
-      else records.push(...parseCsv(page.csv));
+      // One push per row: spreading a 200,000-row page into push() overflows the call stack.
+      else for (const row of parseCsv(page.csv)) records.push(row);
       log(`Bulk read page ${page.page}: ${page.count} records${page.moreRecords ? ", more follow" : ""}`);
     }
     if (input.output === "file") return { data: Buffer.from(csvParts.join("")), contentType: "text/csv" };

@@ -4,7 +4,7 @@ import { clientFor } from "../../src/context";
 import { exampleListInfo } from "../../src/crmExamples";
 import { listCrm, pagingLabels, pagingSchema } from "../../src/crmList";
 import { exampleLead } from "../../src/examples";
-import { cleanText, connectionInput, debugRequest, fetchAll, page, pageToken, perPage, recordId, recordType } from "../../src/inputs";
+import { cleanText, connectionInput, debugRequest, pagingInputs, recordId, recordType } from "../../src/inputs";
 import { fieldList, moduleName, parseInputs, recordId as zRecordId } from "../../src/validate";
 
 /** Zoho requires `fields` here, and they belong to the related module, so there is no default. */
@@ -47,10 +47,7 @@ export const crmGetRelatedRecords = action({
       example: "Last_Name,Email",
       clean: cleanText,
     }),
-    page,
-    per_page: perPage,
-    page_token: pageToken,
-    fetchAll,
+    ...pagingInputs,
     debugRequest,
   },
   perform: async (context, params) => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { clientFor } from "../../src/context";
 import { exampleAttachment, exampleListInfo } from "../../src/crmExamples";
 import { listCrm, pagingLabels, pagingSchema } from "../../src/crmList";
-import { cleanText, connectionInput, debugRequest, fetchAll, page, pageToken, perPage, recordId, recordType } from "../../src/inputs";
+import { cleanText, connectionInput, debugRequest, pagingInputs, recordId, recordType } from "../../src/inputs";
 import { fieldList, moduleName, parseInputs, recordId as zRecordId } from "../../src/validate";
 
 /** Zoho requires `fields` on this list; these are the attachment's own. */
@@ -33,10 +33,7 @@ export const crmListAttachments = action({
       example: ATTACHMENT_FIELDS.join(","),
       clean: cleanText,
     }),
-    page,
-    per_page: perPage,
-    page_token: pageToken,
-    fetchAll,
+    ...pagingInputs,
     debugRequest,
   },
   perform: async (context, params) => {
