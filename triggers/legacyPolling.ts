@@ -15,7 +15,7 @@ const crmPreset = (module: "Leads" | "Contacts") =>
     },
     allowsBranching: false,
     // The module is fixed, so the field pick list (which asks for a Module input) has nothing to list from.
-    inputs: { connection: connectionInput, fields: { ...fields, dataSource: undefined, comments: `Comma-separated ${module} field API names to return (at most 47). Leave empty for the module's common fields.` }, emit: emitInput, startTime: startTimeInput },
+    inputs: { connection: connectionInput, fields: { ...fields, dataSource: undefined, comments: `Comma-separated ${module} field API names to return (at most 47). Leave empty for the module's fields (the first 50 Zoho lists).` }, emit: emitInput, startTime: startTimeInput },
     perform: async (context, payload, params) => {
       const { records, polledNoChanges } = await pollCrm(context, params, module);
       return { payload: { ...payload, body: { data: records } }, polledNoChanges };

@@ -18,7 +18,7 @@ export interface LeadsPollingTriggerValues {
   connection: Connection;
   /**
    * Fields
-   * Comma-separated Leads field API names to return (at most 47). Leave empty for the module's common fields.
+   * Comma-separated Leads field API names to return (at most 47). Leave empty for the module's fields (the first 50 Zoho lists).
    *
    * @example Last_Name,Email,Company
    */
