@@ -294,3 +294,36 @@ describe("writes", () => {
     expect((await crmCall(sandbox(), "GET", "/crm/v8/Contacts?fields=Last_Name", { scopes })).status).toBe(403);
   });
 });
+
+describe("page tokens in every order", () => {
+  const sandbox = useSandbox();
+
+  /** Every id the list gives, page after page (page numbers to 2,000, then tokens); deletes `drop` after the first token page. */
+  const walk = async (query: string, drop?: string) => {
+    const ids: string[] = [];
+    let path = `/crm/v8/Contacts?fields=Last_Name&per_page=200&${query}`;
+    for (let page = 1, tokenPages = 0; ; ) {
+      const { status, body } = await get(sandbox(), path);
+      if (status === 204) break;
+      ids.push(...body.data.map((r: CrmRecord) => r.id));
+      if (!body.info.more_records) break;
+      if (body.info.next_page_token && (page + 1) * 200 > 2000) {
+        if (tokenPages++ === 1 && drop) sandbox().state.crm.records.get("Contacts")!.delete(drop);
+        path = `/crm/v8/Contacts?fields=Last_Name&per_page=200&page_token=${body.info.next_page_token}`;
+      } else path = `/crm/v8/Contacts?fields=Last_Name&per_page=200&${query}&page=${(page += 1)}`;
+    }
+    return ids;
+  };
+
+  test("id descending and Modified_Time: each record once, in order, past a record deleted mid-walk", async () => {
+    const at = sandbox().clock.now();
+    // Modified times run against id order, so the two orders differ.
+    const seeded = sandbox().seedCrm({ module: "Contacts", count: 3_000 });
+    seeded.forEach((r, i) => (r.Modified_Time = new Date(at - i * 1000).toISOString().replace(/\.\d{3}Z$/, "+00:00")));
+    const byIdDesc = seeded.map((r) => r.id).reverse();
+    expect(await walk("sort_order=desc")).toEqual(byIdDesc);
+    expect(await walk("sort_by=Modified_Time&sort_order=asc")).toEqual(byIdDesc);
+    const gone = byIdDesc[2_500];
+    expect(await walk("sort_order=desc", gone)).toEqual(byIdDesc.filter((id) => id !== gone));
+  });
+});
