@@ -9,10 +9,10 @@ const shim = (file) => new URL(`./bundle-shims/${file}`, import.meta.url).pathna
 const slimDependencies = {
   name: "slim-dependencies",
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.cjs$/ }, (args) =>
-      args.importer.includes("/zod/v4/") ? { path: shim("zod-locales.cjs") } : undefined,
+    b.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) =>
+      args.importer.includes("/zod/v4/") ? { path: shim("zod-locales.mjs") } : undefined,
     );
-    b.onResolve({ filter: /^\.\/(compile|from-json-schema)\.cjs$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/(compile|from-json-schema)\.c?js$/ }, (args) =>
       args.importer.includes("/zod/v4/") ? { path: shim("zod-unused.cjs") } : undefined,
     );
     // object-sizeof asks for the npm "buffer" polyfill; Node has its own.
@@ -31,8 +31,10 @@ const slimDependencies = {
       args.importer.includes("/spectral/dist/serverTypes/") ? { path: shim("cni-configuration.cjs") } : undefined,
     );
     // One copy of each package: resolve our `import`s to the CommonJS build spectral `require`s.
+    // zod is the exception: only our code uses it, and its ES build lets esbuild drop what we never call
+    // and skip copying its exports into every importing file.
     b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.kind === "import-statement" ? b.resolve(args.path, { kind: "require-call", resolveDir: args.resolveDir }) : undefined,
+      args.kind === "import-statement" && !/^zod(\/|$)/.test(args.path) ? b.resolve(args.path, { kind: "require-call", resolveDir: args.resolveDir }) : undefined,
     );
     b.onResolve({ filter: /^mime-db$/ }, () => ({ path: shim("mime-db.cjs") }));
   },

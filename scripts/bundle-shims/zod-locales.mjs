@@ -1,2 +1,2 @@
 // Zod bundles ~40 error-message locales; the component only uses English.
-exports.en = require("zod/v4/locales/en.cjs").default;
+export { default as en } from "zod/v4/locales/en.js";
