@@ -6,11 +6,14 @@
 const { convertComponent } = require("@prismatic-io/spectral/dist/serverTypes/convertComponent");
 const types = require("@prismatic-io/spectral/dist/types");
 const { templateConnectionInputs } = require("@prismatic-io/spectral/dist/types/ConnectionDefinition");
+// spectral's util (already in the bundle through its http client; its branch-condition helpers are left out).
+const util = require("@prismatic-io/spectral/dist/util").default;
 
 const same = (definition) => definition;
 module.exports = {
   ...types,
   templateConnectionInputs,
+  util,
   component: (definition) => convertComponent(definition),
   action: same,
   trigger: same,
