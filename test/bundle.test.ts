@@ -64,6 +64,22 @@ it("runs an action, a data source and a polling trigger over HTTP", async () => 
   expect(s.log.length).toBe(before);
 });
 
+it("sends a multipart raw request (spectral's util and the first-use form-data stand-in)", async () => {
+  const s = sandbox();
+  const [lead] = s.seedCrm({ module: "Leads", count: 1 });
+  const harness = createHarness(bundled);
+  const sent: any = await harness.action("crmRawRequest", {
+    connection: connectionFor(s),
+    url: `/Leads/${lead.id}/Attachments`,
+    method: "POST",
+    fileData: [{ key: "file", value: "hello from the bundle" }],
+    fileDataFileNames: [{ key: "file", value: "note.txt" }],
+  });
+  expect(sent.data.data[0]).toMatchObject({ code: "SUCCESS" });
+  const listed: any = await harness.action("crmListAttachments", { connection: connectionFor(s), recordType: "Leads", recordId: lead.id });
+  expect(listed.data.data.map((a: any) => a.File_Name)).toEqual(["note.txt"]);
+});
+
 it("loads the bulk libraries on first use", async () => {
   const s = sandbox();
   s.seedCrm({ module: "Contacts", count: 30 });
