@@ -16,6 +16,7 @@ import { connectionFor } from "../test/helpers/sandbox";
 import { crmRecordsPollingTrigger } from "../triggers/crmRecordsPolling";
 import { leadsPollingTrigger } from "../triggers/legacyPolling";
 import { coldRequireMs, collectGarbage, measure, peakMemory, poller, readOptions, runAction } from "./measure";
+import { tallyByEmail } from "./tally";
 import { startRemoteSandbox, type RemoteSandbox } from "./remoteSandbox";
 import { writeReadme, type Row, table } from "./report";
 
@@ -35,17 +36,9 @@ const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
 /** Records with a unique e-mail each, so the sandbox's state tells which were stored and how often. */
 const leads = (tag: string, count: number) => Array.from({ length: count }, (_, i) => ({ Last_Name: `${tag} ${i}`, Email: `${tag}-${i}@bench.example` }));
 
-/** How many of `records` the sandbox holds not at all, and how many extra copies it holds. */
-const tally = (sandbox: Sandbox, records: Array<{ Email: string }>) => {
-  const copies = new Map(records.map((r) => [r.Email.toLowerCase(), 0]));
-  for (const stored of sandbox.state.crm.records.get("Leads")?.values() ?? []) {
-    const key = String(stored.Email ?? "").toLowerCase();
-    const seen = copies.get(key);
-    if (seen !== undefined) copies.set(key, seen + 1);
-  }
-  const counts = [...copies.values()];
-  return { lost: counts.filter((c) => c === 0).length, duplicated: counts.reduce((sum, c) => sum + Math.max(0, c - 1), 0) };
-};
+/** How many of `records` the in-process sandbox's Leads hold not at all, and how many extra copies. */
+const tally = (sandbox: Sandbox, records: Array<{ Email: string }>) =>
+  tallyByEmail(sandbox.state.crm.records.get("Leads")?.values() ?? [], records.map((r) => r.Email));
 
 /** Empties a module between scenarios, so one scenario's records do not slow the next one's sandbox work. */
 const clear = (sandbox: Sandbox, module: string) => {

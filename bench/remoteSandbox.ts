@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
+import type { Tally } from "./tally";
 
 interface Ready {
   url: string;
@@ -21,7 +22,7 @@ export interface RemoteSandbox {
   /** Calls the sandbox has answered so far. */
   calls(): Promise<number>;
   /** How many of `emails` the module holds not at all, and how many extra copies it holds. */
-  tally(module: string, emails: string[]): Promise<{ lost: number; duplicated: number }>;
+  tally(module: string, emails: string[]): Promise<Tally>;
   clear(module: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -52,10 +53,7 @@ export const startRemoteSandbox = async (latencyMs: number): Promise<RemoteSandb
     url: ready.url,
     connection,
     calls: () => ask<number>("calls"),
-    tally: async (module, emails) => {
-      const counts = await ask<number[]>("copies", module, emails);
-      return { lost: counts.filter((c) => c === 0).length, duplicated: counts.reduce((sum, c) => sum + Math.max(0, c - 1), 0) };
-    },
+    tally: (module, emails) => ask<Tally>("tally", module, emails),
     clear: (module) => ask<void>("clear", module),
     stop: async () => {
       await ask("stop");

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { startSandbox } from "../sandbox";
+import { tallyByEmail } from "./tally";
 import type { DataCenterKey } from "../sandbox/types";
 
 const port = parentPort!;
@@ -17,16 +18,7 @@ void (async () => {
   });
   const ops: Record<string, (...args: any[]) => unknown> = {
     calls: () => sandbox.log.length,
-    /** How often each e-mail is stored in a module. */
-    copies: (module: string, emails: string[]) => {
-      const copies = new Map(emails.map((e) => [e.toLowerCase(), 0]));
-      for (const stored of sandbox.state.crm.records.get(module)?.values() ?? []) {
-        const key = String(stored.Email ?? "").toLowerCase();
-        const seen = copies.get(key);
-        if (seen !== undefined) copies.set(key, seen + 1);
-      }
-      return [...copies.values()];
-    },
+    tally: (module: string, emails: string[]) => tallyByEmail(sandbox.state.crm.records.get(module)?.values() ?? [], emails),
     clear: (module: string) => void sandbox.state.crm.records.get(module)?.clear(),
     stop: () => sandbox.stop(),
   };
