@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import type { Exchange } from "../../sandbox/types";
 import { connectionFor, startTestSandbox, useSandbox } from "../helpers/sandbox";
+import { acceptGap, GAPS } from "../sandbox/contractGaps";
 import { contractsOrSkip, type Contracts } from "./oas";
+import { CACHE_DIR, holdsOas, oasCandidates, oasDir, skipNotice } from "./oasDir";
 
 const contracts = contractsOrSkip();
 const withFiles = contracts ? describe : describe.skip;
@@ -262,20 +264,71 @@ describe("when the OpenAPI folder is absent", () => {
     return oas!;
   };
 
-  test("checks are skipped, saying so once", () => {
+  test("checks are skipped without a word from each file; the run says once how to enable them", async () => {
     delete process.env.ZOHO_OAS_REQUIRED;
     const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
     const oas = freshOas();
     expect(oas.loadContracts()).toBeUndefined();
     expect(oas.contractsOrSkip()).toBeUndefined();
-    expect(oas.contractsOrSkip()).toBeUndefined();
+    expect(stderr).not.toHaveBeenCalled();
+    const sandbox = await startTestSandbox();
+    try {
+      expect(sandbox.contractChecks).toBe(false);
+      await fetch(`${sandbox.url}/crm/v8/Leads/5725767000000524157/Attachments`, {
+        headers: { host: "www.zohoapis.com", authorization: `Zoho-oauthtoken ${sandbox.issueToken().accessToken}` },
+      });
+      expect(sandbox.violations).toEqual([]);
+      // A known gap is expected only when the checks ran.
+      expect(() => acceptGap(sandbox, GAPS.notesListIds)).not.toThrow();
+    } finally {
+      await sandbox.stop();
+    }
+    const { default: oasNotice } = await import("./globalSetup");
+    oasNotice();
     expect(stderr).toHaveBeenCalledTimes(1);
-    expect(stderr).toHaveBeenCalledWith(`Zoho OpenAPI files not found at ${empty} (set ZOHO_OAS_DIR): contract checks skipped\n`);
+    expect(stderr).toHaveBeenCalledWith(
+      `\nZoho's OpenAPI files not found in ${empty}: contract checks skipped. Run \`npm run oas\` (downloads them into .cache/zoho-oas) or set ZOHO_OAS_DIR to enable them.\n\n`,
+    );
   });
 
-  test("with ZOHO_OAS_REQUIRED=1 the run fails instead", () => {
+  test("with ZOHO_OAS_REQUIRED=1 the run fails instead", async () => {
     process.env.ZOHO_OAS_REQUIRED = "1";
     const oas = freshOas();
-    expect(() => oas.contractsOrSkip()).toThrow(`Zoho OpenAPI files not found at ${empty}`);
+    const message = `Zoho's OpenAPI files not found in ${empty}: contract checks are required (ZOHO_OAS_REQUIRED=1)`;
+    expect(() => oas.contractsOrSkip()).toThrow(message);
+    await expect(startTestSandbox()).rejects.toThrow(message);
+    const { default: oasNotice } = await import("./globalSetup");
+    expect(() => oasNotice()).toThrow(message);
+  });
+
+  test("ZOHO_OAS_DIR=none forces the files absent, as in a fresh clone", () => {
+    process.env.ZOHO_OAS_DIR = "none";
+    delete process.env.ZOHO_OAS_REQUIRED;
+    expect(oasCandidates()).toEqual([]);
+    expect(holdsOas(oasDir())).toBe(false);
+    expect(freshOas().contractsOrSkip()).toBeUndefined();
+    expect(skipNotice()).toMatch(/^Zoho's OpenAPI files disabled \(ZOHO_OAS_DIR=none\): contract checks skipped/);
+  });
+});
+
+describe("where the OpenAPI files are looked for", () => {
+  const saved = process.env.ZOHO_OAS_DIR;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.ZOHO_OAS_DIR;
+    else process.env.ZOHO_OAS_DIR = saved;
+  });
+
+  test("$ZOHO_OAS_DIR alone when set; otherwise ../shared/zoho-oas beside the repo, then the cache npm run oas fills", () => {
+    process.env.ZOHO_OAS_DIR = "some/where";
+    expect(oasCandidates()).toEqual([path.resolve("some/where")]);
+    delete process.env.ZOHO_OAS_DIR;
+    const root = path.resolve(__dirname, "../..");
+    expect(oasCandidates()).toEqual([path.resolve(root, "../shared/zoho-oas"), path.join(root, ".cache", "zoho-oas")]);
+    expect(CACHE_DIR).toBe(path.join(root, ".cache", "zoho-oas"));
+  });
+
+  test("the cache folder is git-ignored, so downloaded files never land in a commit", () => {
+    const ignored = fs.readFileSync(path.resolve(__dirname, "../../.gitignore"), "utf8").split("\n");
+    expect(ignored).toContain(".cache/");
   });
 });

@@ -8,6 +8,11 @@ import type { DataCenterKey, Exchange, SandboxOptions } from "../../sandbox/type
 import { contractsOrSkip } from "../contract/oas";
 
 export interface TestSandbox extends Sandbox {
+  /**
+   * True when every exchange is checked against Zoho's OpenAPI files; false when the files are absent
+   * (a fresh clone) or the test turned checks off. Assertions about violations apply only when true.
+   */
+  contractChecks: boolean;
   /** Contract violations seen since the last `assertContract()`. */
   violations: string[];
   /** Throws listing every violation seen so far, then forgets them. */
@@ -36,6 +41,7 @@ export const startTestSandbox = async (options: TestSandboxOptions = {}): Promis
   process.env.ZOHO_SANDBOX_URL = sandbox.url;
   const { stop, setOptions } = { stop: sandbox.stop.bind(sandbox), setOptions: sandbox.setOptions.bind(sandbox) };
   return Object.assign(sandbox, {
+    contractChecks: contracts !== undefined,
     violations,
     assertContract() {
       if (violations.length === 0) return;

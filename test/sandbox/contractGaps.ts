@@ -1,7 +1,8 @@
 /**
  * Answers Zoho gives that its OpenAPI files (and our overlay) do not describe yet. A test that
  * provokes one accepts exactly that gap by name instead of turning contract checks off for its
- * whole file; once the overlay declares the answer, `acceptGap` fails so the entry goes.
+ * whole file; once the overlay declares the answer, `acceptGap` fails so the entry goes. Without
+ * Zoho's OpenAPI files (a fresh clone) no exchange is checked, so there is no gap to expect.
  */
 import type { TestSandbox } from "../helpers/sandbox";
 
@@ -26,6 +27,7 @@ const exchangeOf = (violation: string) => violation.slice(0, violation.indexOf("
  * "... and N more"; that line goes too when every listed problem of its exchange was the gap.
  */
 export const acceptGap = (sandbox: TestSandbox, gap: RegExp): void => {
+  if (!sandbox.contractChecks) return;
   const explained = sandbox.violations.filter((v) => gap.test(v));
   if (explained.length === 0) throw new Error(`expected the known contract gap ${gap} (declared now? remove it from GAPS)`);
   const unexplained = sandbox.violations.filter((v) => !gap.test(v));
