@@ -3,7 +3,7 @@
  * switch without edits. The templated one asks the deployer only for the region.
  */
 import { oauth2Connection, OAuth2Type, templateConnectionInputs, type ConnectionInput } from "@prismatic-io/spectral";
-import { DATA_CENTERS, regionChoices } from "../src/regions";
+import { DATA_CENTERS, ENVIRONMENT_INPUT_LABEL, environmentChoices, regionChoices } from "../src/regions";
 
 export const DEFAULT_SCOPES = [
   "ZohoCRM.coql.READ",
@@ -29,6 +29,18 @@ const scopes = {
   comments:
     "Space-separated Zoho OAuth scopes. The default covers every action and trigger of this component; remove ZohoBooks.fullaccess.all if you only use CRM. See https://www.zoho.com/crm/developer/docs/api/v8/scopes.html",
   example: "ZohoCRM.modules.ALL ZohoCRM.settings.ALL",
+};
+
+/** Which CRM org of the data center the connection works in; the token's api_domain always names production. */
+const crmEnvironment = {
+  label: ENVIRONMENT_INPUT_LABEL,
+  type: "string" as const,
+  required: false,
+  default: "production",
+  ...withPicklist(environmentChoices()),
+  comments:
+    "The Zoho CRM org the connection works in: Production (your live org), Sandbox (https://sandbox.zohoapis.{domain}) or Developer (https://developer.zohoapis.{domain}). When you authorize, pick the same org on Zoho's consent page: a token works only in the org it was authorized for. Zoho Books calls always go to production.",
+  example: "sandbox",
 };
 
 const clientId = {
@@ -65,6 +77,7 @@ export const zohoTemplatedConnection = oauth2Connection({
           "The Zoho accounts server of the data center that holds the Zoho account: https://accounts.zoho.com (US), .eu, .in, .com.au, .jp, .uk, .ae, .sa, .com.cn, or https://accounts.zohocloud.ca (Canada). It is the domain you sign in to Zoho on.",
         example: "https://accounts.zoho.eu",
       },
+      crmEnvironment,
       scopes,
       clientId,
       clientSecret,
@@ -118,6 +131,7 @@ export const oauth2 = oauth2Connection({
     ),
     tokenUrl: endpointInput("Token URL", "/oauth/v2/token", "Zoho's token URL for your data center; it also decides which API domain calls go to."),
     revokeUrl: endpointInput("Revoke URL", "/oauth/v2/token/revoke", "Zoho's token revocation URL for your data center."),
+    crmEnvironment,
     scopes,
     clientId,
     clientSecret,

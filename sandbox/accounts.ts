@@ -28,6 +28,8 @@ export interface IssueTokenOptions {
   clientId?: string;
   expiresInSec?: number;
   userId?: string;
+  /** The CRM org the token is for (production by default); its api_domain still names production. */
+  environment?: TokenInfo["environment"];
 }
 
 /**
@@ -36,7 +38,7 @@ export interface IssueTokenOptions {
  */
 export const issueToken = (
   state: SandboxState,
-  { scopes = ALL_SCOPES, dc = "us", clientId = "sandbox-client", expiresInSec = ACCESS_TOKEN_LIFETIME_SEC, userId }: IssueTokenOptions,
+  { scopes = ALL_SCOPES, dc = "us", clientId = "sandbox-client", expiresInSec = ACCESS_TOKEN_LIFETIME_SEC, userId, environment }: IssueTokenOptions,
   refreshToken: string | false | undefined = undefined,
 ): TokenInfo => {
   const token: TokenInfo = {
@@ -47,6 +49,7 @@ export const issueToken = (
     dc,
     expiresAt: state.clock.now() + expiresInSec * 1000,
     userId: userId ?? state.users[0]?.id,
+    ...(environment && environment !== "production" ? { environment } : {}),
   };
   state.tokens.set(token.accessToken, token);
   if (token.refreshToken && !state.refreshTokens.has(token.refreshToken)) state.refreshTokens.set(token.refreshToken, token);
@@ -141,8 +144,8 @@ const refresh = (req: SandboxRequest, state: SandboxState, params: URLSearchPara
   if (!withinRefreshLimit(state, parent.refreshToken!)) {
     return oauthError("Access Denied", 400, "You have made too many requests continuously. Please try again after some time.");
   }
-  const { scopes, dc, clientId, userId } = parent;
-  const token = issueToken(state, { scopes, dc, clientId, userId }, parent.refreshToken);
+  const { scopes, dc, clientId, userId, environment } = parent;
+  const token = issueToken(state, { scopes, dc, clientId, userId, environment }, parent.refreshToken);
   return ok(tokenAnswer(token, false));
 };
 

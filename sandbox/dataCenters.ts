@@ -3,7 +3,7 @@
  * its own table rather than importing the component's (src/regions.ts), so a wrong host in the
  * component shows up as a failing call instead of agreeing with itself.
  */
-import type { DataCenterKey } from "./types";
+import type { CrmEnvironmentKey, DataCenterKey } from "./types";
 
 export interface SandboxDataCenter {
   key: DataCenterKey;
@@ -13,7 +13,16 @@ export interface SandboxDataCenter {
   contentDomain: string;
   /** The `location` Zoho adds to the authorization redirect. */
   location: string;
+  /** The CRM host of each org of the DC: production (the API domain), sandbox and developer. */
+  crmDomains: Record<CrmEnvironmentKey, string>;
 }
+
+/** Zoho's CRM environments and the subdomain of zohoapis each is served on. */
+export const CRM_ENVIRONMENTS: ReadonlyArray<{ key: CrmEnvironmentKey; subdomain: string }> = [
+  { key: "production", subdomain: "www" },
+  { key: "sandbox", subdomain: "sandbox" },
+  { key: "developer", subdomain: "developer" },
+];
 
 const dc = (key: DataCenterKey, label: string, tld: string, accountsHost = `accounts.zoho.${tld}`): SandboxDataCenter => ({
   key,
@@ -22,6 +31,7 @@ const dc = (key: DataCenterKey, label: string, tld: string, accountsHost = `acco
   apiDomain: `https://www.zohoapis.${tld}`,
   contentDomain: `https://content.zohoapis.${tld}`,
   location: key,
+  crmDomains: { production: `https://www.zohoapis.${tld}`, sandbox: `https://sandbox.zohoapis.${tld}`, developer: `https://developer.zohoapis.${tld}` },
 });
 
 export const DATA_CENTERS: readonly SandboxDataCenter[] = [
@@ -46,21 +56,30 @@ export const dataCenter = (key: DataCenterKey): SandboxDataCenter => {
 
 const hostOf = (url: string) => new URL(url).host;
 
-const BY_HOST = new Map<string, DataCenterKey>(
-  DATA_CENTERS.flatMap((d) =>
-    [d.accountsServer, d.apiDomain, d.contentDomain, d.accountsServer.replace("//accounts.", "//download-accl.")].map((url) => [hostOf(url), d.key] as const),
-  ),
+/** Each host Zoho serves, with its DC and the CRM org it reaches (the shared hosts reach production). */
+const BY_HOST = new Map<string, { dc: DataCenterKey; environment: CrmEnvironmentKey }>(
+  DATA_CENTERS.flatMap((d) => [
+    ...[d.accountsServer, d.contentDomain, d.accountsServer.replace("//accounts.", "//download-accl.")].map(
+      (url) => [hostOf(url), { dc: d.key, environment: "production" as CrmEnvironmentKey }] as const,
+    ),
+    ...CRM_ENVIRONMENTS.map((e) => [hostOf(d.crmDomains[e.key]), { dc: d.key, environment: e.key }] as const),
+  ]),
 );
 
 const isKey = (value: string): value is DataCenterKey => DATA_CENTERS.some((d) => d.key === value);
 
 /**
  * The DC a request is for: a leading `/{dc}/` path segment (stripped), else the Host header
- * (any of the DC's three hosts), else `us` (plain 127.0.0.1 / localhost).
+ * (any of the DC's hosts), else `us` (plain 127.0.0.1 / localhost). The environment (which CRM org)
+ * comes from the host: sandbox.zohoapis.* and developer.zohoapis.* are orgs of their own.
  */
-export const dataCenterOfRequest = (host: string | undefined, path: string): { dc: DataCenterKey; path: string } => {
-  const prefix = /^\/([a-z]{2})(?=\/|$)/.exec(path)?.[1];
-  if (prefix && isKey(prefix)) return { dc: prefix, path: path.slice(prefix.length + 1) || "/" };
+export const dataCenterOfRequest = (
+  host: string | undefined,
+  path: string,
+): { dc: DataCenterKey; environment: CrmEnvironmentKey; path: string } => {
   const hostname = (host ?? "").toLowerCase().replace(/:443$/, "");
-  return { dc: BY_HOST.get(hostname) ?? "us", path };
+  const byHost = BY_HOST.get(hostname);
+  const prefix = /^\/([a-z]{2})(?=\/|$)/.exec(path)?.[1];
+  if (prefix && isKey(prefix)) return { dc: prefix, environment: byHost?.environment ?? "production", path: path.slice(prefix.length + 1) || "/" };
+  return { dc: byHost?.dc ?? "us", environment: byHost?.environment ?? "production", path };
 };

@@ -13,6 +13,7 @@ import { flatHeaders, redactBody, redactFields, redactHeaders } from "./requestL
 import { createRouter, type RouteMatch } from "./router";
 import { allRoutes } from "./routes";
 import { hasScope, requiredScopes } from "./scopes";
+import { environmentState } from "./state";
 import type { Exchange, RequestLogEntry, Route, SandboxContext, SandboxOptions, SandboxRequest, SandboxResponse } from "./types";
 
 const JSON_TYPE = "application/json;charset=UTF-8";
@@ -38,6 +39,8 @@ const authorize = (route: Route, req: SandboxRequest, ctx: SandboxContext): Sand
   const api = apiOf(route, req.path);
   const token = tokenOf(ctx.state, req.headers.authorization, req.dc);
   if (!token) return apiError(api, "invalidToken");
+  // A token reaches only the CRM org it was authorized for; Books has no environments.
+  if (api === "crm" && (token.environment ?? "production") !== (req.environment ?? "production")) return apiError(api, "invalidToken");
   req.token = token;
   return hasScope(token.scopes, requiredScopes(route.scopes, req.params)) ? undefined : apiError(api, "scopeMismatch");
 };
@@ -167,11 +170,13 @@ export interface ServerDeps {
 
 export const createSandboxServer = ({ ctx: contextNow, limits, log, delay }: ServerDeps): Server => {
   const handle = async (incoming: IncomingMessage, res: ServerResponse) => {
-    const ctx = contextNow();
+    const url = new URL(incoming.url ?? "/", "http://sandbox.invalid");
+    const { dc, environment, path } = dataCenterOfRequest(incoming.headers.host, url.pathname);
+    // Handlers see the state of the CRM org the host reaches (sandbox and developer orgs are separate).
+    const shared = contextNow();
+    const ctx = { ...shared, state: environmentState(shared.state, environment) };
     const { state, options } = ctx;
     const startedAt = state.clock.now();
-    const url = new URL(incoming.url ?? "/", "http://sandbox.invalid");
-    const { dc, path } = dataCenterOfRequest(incoming.headers.host, url.pathname);
     const req: SandboxRequest = {
       method: (incoming.method ?? "GET").toUpperCase(),
       path,
@@ -180,6 +185,7 @@ export const createSandboxServer = ({ ctx: contextNow, limits, log, delay }: Ser
       headers: incoming.headers,
       rawBody: await readBody(incoming),
       dc,
+      environment,
     };
     const { answer, noAnswer } = responderFor(req, res, startedAt, options, log);
     const slow = () => (options.latencyMs ? delay(options.latencyMs) : undefined);
@@ -187,6 +193,8 @@ export const createSandboxServer = ({ ctx: contextNow, limits, log, delay }: Ser
     const route = resolve(req);
     if (!("handler" in route)) return answer(route, apiOfPath(path));
     const api = apiOf(route, path);
+    // Books lives on the production host only; sandbox.zohoapis.* serves CRM alone.
+    if (api === "books" && environment !== "production") return answer(apiError(api, "unknownUrl"), api);
     if (!parseBody(req)) return answer(apiError(api, "malformedJson"), api);
     if (!route.scopes) {
       await slow();

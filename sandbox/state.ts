@@ -3,7 +3,7 @@
  * record writes go through `recordWrite` so notifications and tests see every change.
  */
 import { EventEmitter } from "node:events";
-import type { Clock, TokenInfo } from "./types";
+import type { Clock, CrmEnvironmentKey, TokenInfo } from "./types";
 
 export type CrmRecord = { id: string; Created_Time: string; Modified_Time: string; [field: string]: unknown };
 
@@ -101,4 +101,33 @@ export const createState = (clock: Clock): SandboxState => {
     crm: { modules: new Map(), records: new Map() },
     books: { organizations: [], records: new Map() },
   };
+};
+
+const ORG_TYPES: Record<CrmEnvironmentKey, string> = { production: "Production", sandbox: "Sandbox", developer: "Developer" };
+const environmentStates = new WeakMap<SandboxState, Map<CrmEnvironmentKey, SandboxState>>();
+
+/**
+ * The CRM org a host reaches: production is `state` itself; the sandbox and developer orgs are
+ * orgs of their own (made on first use), so a record written in one is not seen in the others.
+ * They share the accounts side (tokens, users, clock, ids) and Books, which has no environments,
+ * and start with production's modules and no records, as a fresh Zoho sandbox does.
+ */
+export const environmentState = (state: SandboxState, environment: CrmEnvironmentKey = "production"): SandboxState => {
+  if (environment === "production") return state;
+  const byEnvironment = environmentStates.get(state) ?? new Map<CrmEnvironmentKey, SandboxState>();
+  environmentStates.set(state, byEnvironment);
+  const existing = byEnvironment.get(environment);
+  if (existing) return existing;
+  const modules = new Map([...state.crm.modules].map(([name, module]) => [name, { ...module, fields: module.fields.map((f) => ({ ...f })) }]));
+  const org: SandboxState["org"] = { ...state.org, id: state.nextId(), type: ORG_TYPES[environment], domain_name: `${String(state.org.domain_name ?? "org")}${environment}` };
+  const derived: SandboxState = {
+    ...state,
+    events: new EventEmitter(),
+    writeLog: [],
+    org,
+    // Cleanups registered by this org's groups (delivery sockets, job timers) run when the sandbox stops.
+    crm: { modules, records: new Map([...modules.keys()].map((name) => [name, new Map()])), onStop: (state.crm.onStop ??= []) },
+  };
+  byEnvironment.set(environment, derived);
+  return derived;
 };

@@ -9,6 +9,9 @@ import type { IncomingHttpHeaders } from "node:http";
 /** Zoho data-center keys; `us` is the default when neither Host nor path prefix says otherwise. */
 export type DataCenterKey = "us" | "eu" | "in" | "au" | "jp" | "ca" | "cn" | "sa" | "uk" | "ae";
 
+/** Each DC has three CRM orgs on their own hosts: www (production), sandbox and developer. */
+export type CrmEnvironmentKey = "production" | "sandbox" | "developer";
+
 export interface TokenInfo {
   accessToken: string;
   refreshToken?: string;
@@ -19,6 +22,8 @@ export interface TokenInfo {
   expiresAt: number;
   /** The CRM user the token acts as (owner of what it creates); default the org's first user. */
   userId?: string;
+  /** The CRM org the token was authorized for (Zoho's consent page asks); CRM calls elsewhere fail. Default production. */
+  environment?: CrmEnvironmentKey;
 }
 
 export interface SandboxRequest {
@@ -35,6 +40,8 @@ export interface SandboxRequest {
   /** Parsed urlencoded form (accounts endpoints) when content-type is x-www-form-urlencoded. */
   form?: URLSearchParams;
   dc: DataCenterKey;
+  /** The CRM org the host reaches (sandbox.zohoapis.* is the sandbox org); accounts and Books hosts say production. */
+  environment?: CrmEnvironmentKey;
   /** Set by the server for routes that need auth. */
   token?: TokenInfo;
 }

@@ -1,14 +1,16 @@
 /**
  * The one Zoho HTTP client: region-correct hosts, Zoho's auth header, retries with backoff that
- * honour Retry-After, redacted debug logging and errors that say what to do.
+ * honour Retry-After, a wall-clock deadline per attempt and a time budget per step, redacted debug
+ * logging, the connection's secrets masked by value, and errors that say what to do, including that
+ * a write which failed after it was sent may have been applied (OUTCOME_UNKNOWN).
  */
 import type { Connection } from "@prismatic-io/spectral";
-import { createClient, type HttpClient } from "@prismatic-io/spectral/dist/clients/http";
-import type { AxiosError, AxiosRequestConfig, AxiosResponse, InternalAxiosRequestConfig, ResponseType } from "axios";
+import axios, { type AxiosError, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type ResponseType } from "axios";
 import { isNetworkError } from "axios-retry";
-import { InputError, toZohoError, type ZohoApi } from "./errors";
-import { redact } from "./redact";
+import { InputError, toZohoError, ZohoError, type ZohoApi } from "./errors";
+import { maskSecrets, maskSecretsDeep, redact, rememberSecrets } from "./redact";
 import { resolveDataCenter, type DataCenter } from "./regions";
+import type { Transport } from "./transport";
 
 export interface RetryPolicy {
   /** Attempts after the first. */
@@ -19,12 +21,14 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { retries: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
-
-/** Tests and the benchmark shorten the backoff; production keeps the defaults. */
-export const configureRetryDefaults = (policy: Partial<RetryPolicy>): void => {
-  Object.assign(defaultRetryPolicy, policy);
-};
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({ retries: 5, baseDelayMs: 500, maxDelayMs: 30_000 });
+/** The longest one attempt may take, answer body included (a 20 MB upload fits on a slow link). */
+export const DEFAULT_ATTEMPT_MS = 120_000;
+/**
+ * The longest a step's calls may take in all, retries and their waits included: under the platform's
+ * 15-minute execution limit, so the step ends with a message saying so rather than being cut off.
+ */
+export const DEFAULT_BUDGET_MS = 14 * 60_000;
 
 export interface Logger {
   debug: (...args: unknown[]) => void;
@@ -36,7 +40,14 @@ export interface ClientOptions {
   debug?: boolean;
   logger?: Logger;
   retry?: Partial<RetryPolicy>;
+  /** Wall-clock deadline of one attempt (default 2 minutes). */
   timeoutMs?: number;
+  /** Total time of the client's calls from its creation, retries and waits included (default 14 minutes). */
+  budgetMs?: number;
+  /** Where the calls really go (tests: the sandbox); default Zoho's hosts. */
+  transport?: Transport;
+  /** Values masked wherever they appear: the connection's tokens and client secret. */
+  secrets?: unknown[];
 }
 
 export interface ZohoRequest {
@@ -48,27 +59,26 @@ export interface ZohoRequest {
   headers?: Record<string, string>;
   responseType?: ResponseType;
   /**
-   * A POST that can safely run twice (COQL, upsert with duplicate check fields). Other POSTs are
-   * retried only on 429, which Zoho answers before applying anything.
+   * A POST or PATCH that can safely run twice (COQL, upsert with duplicate check fields). Other
+   * POSTs and PATCHes are resent only when Zoho cannot have applied them (429, connection refused);
+   * after a 5xx, reset or timeout they fail with OUTCOME_UNKNOWN.
    */
   idempotent?: boolean;
+  /** Statuses that are answers, not errors (Zoho answers 400 with per-item outcomes when every item failed). */
+  accept?: number[];
+  /** This call's attempt deadline (ms). */
   timeoutMs?: number;
+  /** This call's own retry settings (raw requests): tries, wait before each, whether every failure is retried. */
+  retry?: { retries?: number; delayMs?: (retryNumber: number) => number; retryAllErrors?: boolean };
+  /** Told before a resend that follows a failure after which Zoho may have applied the call. */
+  onResend?: () => void;
+  /** How to check whether this write took effect, for its OUTCOME_UNKNOWN message. */
+  check?: string;
 }
 
-type RetryableConfig = InternalAxiosRequestConfig & { idempotent?: boolean };
-
-const IDEMPOTENT_METHODS = new Set(["get", "head", "options", "put", "delete"]);
-
-/** Whether a failed call may be sent again under the policy. */
-export const isRetryable = (error: AxiosError): boolean => {
-  const status = error.response?.status;
-  if (status === 429) return true;
-  const config = error.config as RetryableConfig | undefined;
-  const idempotent = config?.idempotent || IDEMPOTENT_METHODS.has((config?.method ?? "get").toLowerCase());
-  if (!idempotent) return false;
-  if (status !== undefined) return status >= 500 && status !== 501;
-  return isNetworkError(error) || error.code === "ECONNABORTED" || error.code === "ETIMEDOUT";
-};
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+/** Failures that happen before a byte of the request reaches Zoho. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
 /** Seconds or HTTP-date from Retry-After, in ms; undefined when absent or unreadable. */
 export const retryAfterMs = (error: AxiosError, now = Date.now()): number | undefined => {
@@ -88,10 +98,16 @@ export const backoffMs = (retryNumber: number, error: AxiosError, policy: RetryP
   return Math.round(step * (0.5 + random() * 0.5));
 };
 
-/**
- * Tests, the demo and the benchmark point the connector at the local Zoho sandbox: the real Zoho URL
- * is kept in the Host header so region resolution is exercised exactly as in production.
- */
+/** What a failed attempt means: whether Zoho may have applied it, and whether sending it again is safe. */
+interface Failure {
+  error: Error;
+  status?: number;
+  /** Zoho may have received and applied the call (5xx, reset, timeout after sending). */
+  mayHaveApplied: boolean;
+  /** Zoho refused before applying anything (429) or the request never left (connection refused). */
+  neverApplied: boolean;
+}
+
 /** Axios joins baseURL and url by concatenation (a leading "/" in url does not drop the base path). */
 const fullUrl = (config: InternalAxiosRequestConfig): URL => {
   const url = config.url ?? "";
@@ -99,16 +115,8 @@ const fullUrl = (config: InternalAxiosRequestConfig): URL => {
   return new URL(`${config.baseURL.replace(/\/+$/, "")}/${url.replace(/^\/+/, "")}`);
 };
 
-const routeToSandbox = (config: InternalAxiosRequestConfig & { sandboxRouted?: boolean }): InternalAxiosRequestConfig => {
-  const sandbox = process.env.ZOHO_SANDBOX_URL;
-  if (!sandbox || config.sandboxRouted) return config; // retries reuse the routed config
-  const target = fullUrl(config);
-  config.headers.set("Host", target.host);
-  config.baseURL = undefined;
-  config.url = `${new URL(sandbox).origin}${target.pathname}${target.search}`;
-  config.sandboxRouted = true;
-  return config;
-};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
 export interface Token {
   accessToken: string;
@@ -131,16 +139,28 @@ export const connectionToken = (connection: Connection): Token => {
   return { accessToken, dataCenter };
 };
 
+/** The connection's values that must never be shown: its tokens and client secret. */
+export const connectionSecrets = (connection: Connection): unknown[] => [
+  connection.token?.access_token,
+  connection.token?.refresh_token,
+  connection.fields?.clientSecret,
+];
+
 export class ZohoClient {
   readonly dataCenter: DataCenter;
-  private readonly http: Record<ZohoApi, HttpClient>;
+  private readonly http: Record<ZohoApi, AxiosInstance>;
   private readonly policy: RetryPolicy;
   private readonly logger?: Logger;
+  private readonly budgetMs: number;
+  private readonly budgetEndsAt: number;
 
   constructor(token: Token, private readonly options: ClientOptions = {}) {
     this.dataCenter = token.dataCenter;
-    this.policy = { ...defaultRetryPolicy, ...options.retry };
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.transport?.retry, ...options.retry };
+    this.budgetMs = options.budgetMs ?? options.transport?.budgetMs ?? DEFAULT_BUDGET_MS;
+    this.budgetEndsAt = Date.now() + this.budgetMs;
     this.logger = options.debug ? (options.logger ?? { debug: console.log }) : undefined;
+    rememberSecrets([token.accessToken, ...(options.secrets ?? [])]);
     const { apiDomain, contentDomain, downloadDomain, accountsServer } = token.dataCenter;
     const headers = { Authorization: `Zoho-oauthtoken ${token.accessToken}` };
     this.http = {
@@ -155,7 +175,7 @@ export class ZohoClient {
   }
 
   static fromConnection(connection: Connection, options: ClientOptions = {}): ZohoClient {
-    return new ZohoClient(connectionToken(connection), options);
+    return new ZohoClient(connectionToken(connection), { ...options, secrets: [...connectionSecrets(connection), ...(options.secrets ?? [])] });
   }
 
   /** Base URL of an API, e.g. https://www.zohoapis.eu/crm/v8 (what the platform sees, before any sandbox routing). */
@@ -163,56 +183,152 @@ export class ZohoClient {
     return this.http[api].defaults.baseURL ?? "";
   }
 
-  /** The underlying axios instance, for spectral's raw-request helpers. */
-  axios(api: ZohoApi): HttpClient {
+  /** The underlying axios instance (host guard, routing and logging, no retries), for the terminal runner's OAuth calls. */
+  axios(api: ZohoApi): AxiosInstance {
     return this.http[api];
   }
 
+  /**
+   * One call: retried under the policy within the step's budget, each attempt within its deadline.
+   * A write that fails after Zoho may have applied it and that is unsafe to resend throws OUTCOME_UNKNOWN.
+   */
   async request<T = any>(req: ZohoRequest): Promise<AxiosResponse<T>> {
-    const config: AxiosRequestConfig & { idempotent?: boolean } = {
-      method: req.method ?? "GET",
-      url: req.path,
-      params: req.params,
-      data: req.data,
-      headers: req.headers,
-      responseType: req.responseType,
-      timeout: req.timeoutMs ?? this.options.timeoutMs ?? 120_000,
-      idempotent: req.idempotent,
-    };
-    try {
-      return await this.http[req.api].request<T>(config);
-    } catch (error) {
-      throw toZohoError(error, req.api);
+    const method = req.method ?? "GET";
+    const idempotent = req.idempotent ?? SAFE_METHODS.has(method);
+    const retries = req.retry?.retries ?? this.policy.retries;
+    const attemptMs = req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_ATTEMPT_MS;
+    for (let attempt = 1; ; attempt += 1) {
+      const remaining = this.budgetEndsAt - Date.now();
+      if (remaining <= 0) {
+        throw new ZohoError(
+          `The step's time budget of ${seconds(this.budgetMs)} was used up before ${method} ${req.path} could be sent: split the work into smaller steps, or check Zoho's status if its calls are slow.`,
+          { code: "STEP_BUDGET_EXCEEDED", api: req.api, method, path: req.path },
+        );
+      }
+      const byBudget = remaining < attemptMs;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), byBudget ? remaining : attemptMs);
+      let failure: Failure;
+      try {
+        return await this.http[req.api].request<T>({
+          method,
+          url: req.path,
+          params: req.params,
+          data: req.data,
+          headers: req.headers,
+          responseType: req.responseType,
+          signal: controller.signal,
+          validateStatus: (status) => (status >= 200 && status < 300) || (req.accept?.includes(status) ?? false),
+        });
+      } catch (error) {
+        failure = controller.signal.aborted ? this.deadlineFailure(req, method, byBudget ? this.budgetMs : attemptMs, byBudget) : this.classify(error, req.api);
+      } finally {
+        clearTimeout(timer);
+      }
+      const retryable = failure.neverApplied || (failure.mayHaveApplied && idempotent) || (req.retry?.retryAllErrors === true && !failure.neverApplied && failure.status !== undefined);
+      let note = "";
+      if (retryable && attempt <= retries && failure.status !== undefined && failure.status < 400 ? false : retryable && attempt <= retries) {
+        const axiosError = (failure.error as ZohoError & { axiosError?: AxiosError }).axiosError;
+        const asked = axiosError ? retryAfterMs(axiosError) : undefined;
+        const wait = asked ?? req.retry?.delayMs?.(attempt) ?? (axiosError ? backoffMs(attempt, axiosError, this.policy) : this.policy.baseDelayMs);
+        if (asked !== undefined && asked > this.policy.maxDelayMs) {
+          // A Retry-After longer than we are willing to wait ends the retries so the error surfaces now.
+        } else if (Date.now() + wait >= this.budgetEndsAt) {
+          note = ` The step's time budget of ${seconds(this.budgetMs)} left no room for another try.`;
+        } else {
+          this.logger?.debug(`Zoho ${failure.status ?? "failure"} on ${method} ${req.path}: retry ${attempt} in ${wait} ms`);
+          if (failure.mayHaveApplied) req.onResend?.();
+          await sleep(wait);
+          continue;
+        }
+      }
+      throw this.finalError(failure, req, method, idempotent, note);
     }
   }
 
-  private build(baseUrl: string, headers: Record<string, string>, otherHosts: string[] = []): HttpClient {
+  /** What a thrown axios (or other) error means for resending. */
+  private classify(error: unknown, api: ZohoApi): Failure {
+    const zohoError = toZohoError(error, api);
+    if (!axios.isAxiosError(error)) return { error: zohoError, mayHaveApplied: false, neverApplied: false };
+    Object.defineProperty(zohoError, "axiosError", { value: error, enumerable: false });
+    const status = error.response?.status;
+    if (status !== undefined && status >= 300 && status < 400) {
+      // The token must not follow a redirect, and a foreign answer must not pass for Zoho's.
+      const location = String(error.response?.headers?.location ?? "");
+      let where = "another address";
+      try {
+        where = location ? new URL(location, fullUrl(error.config as InternalAxiosRequestConfig)).origin : where;
+      } catch {
+        // keep "another address"
+      }
+      const redirected = new ZohoError(
+        `Zoho answered ${(error.config?.method ?? "GET").toUpperCase()} ${(zohoError as ZohoError).details?.path ?? ""} with a redirect (HTTP ${status}) to ${where}. Calls carrying the connection's token never follow redirects: check the path and the connection's region.`,
+        { status, code: "REDIRECT_REFUSED", api },
+      );
+      return { error: redirected, status, mayHaveApplied: false, neverApplied: false };
+    }
+    if (status === 429) return { error: zohoError, status, mayHaveApplied: false, neverApplied: true };
+    if (status !== undefined) return { error: zohoError, status, mayHaveApplied: status >= 500 && status !== 501, neverApplied: false };
+    if (error.code && NOT_SENT_CODES.has(error.code)) return { error: zohoError, mayHaveApplied: false, neverApplied: true };
+    return { error: zohoError, mayHaveApplied: isNetworkError(error) || !!error.code || !error.response, neverApplied: false };
+  }
+
+  private deadlineFailure(req: ZohoRequest, method: string, ms: number, byBudget: boolean): Failure {
+    const message = byBudget
+      ? `No complete answer from Zoho to ${method} ${req.path} before the step's time budget of ${seconds(ms)} ran out (retries and their waits included): split the work into smaller steps, or check Zoho's status if its calls are slow.`
+      : `No complete answer from Zoho to ${method} ${req.path} within the attempt deadline of ${seconds(ms)} (the longest one try may take, answer included): raise the timeout if the call is large, or check the network and Zoho's status.`;
+    const error = new ZohoError(message, { code: byBudget ? "STEP_BUDGET_EXCEEDED" : "ATTEMPT_DEADLINE_EXCEEDED", api: req.api, method, path: req.path });
+    return { error, mayHaveApplied: true, neverApplied: false };
+  }
+
+  /** The error the call ends with: masked, and OUTCOME_UNKNOWN for a write Zoho may have applied. */
+  private finalError(failure: Failure, req: ZohoRequest, method: string, idempotent: boolean, note: string): Error {
+    let error = failure.error;
+    if (failure.mayHaveApplied && !idempotent && error instanceof ZohoError) {
+      const cause = error.details;
+      const base = this.baseUrl(req.api);
+      const path = /^https?:\/\//i.test(req.path) ? new URL(req.path).pathname : `${new URL(base).pathname.replace(/\/+$/, "")}${req.path.startsWith("/") ? "" : "/"}${req.path}`;
+      const answer = cause.code === "ATTEMPT_DEADLINE_EXCEEDED" || cause.code === "STEP_BUDGET_EXCEEDED"
+        ? `no complete answer came in time (${cause.code})`
+        : cause.status
+          ? `Zoho answered HTTP ${cause.status}${cause.code ? ` ${cause.code}` : ""}${cause.zohoMessage ? ` (${cause.zohoMessage})` : ""}`
+          : `the connection failed (${error.message.match(/: ([A-Z_]+|[^.]+)\. Check/)?.[1] ?? "network error"})`;
+      const check = req.check ?? `check in Zoho ${req.api === "books" ? "Books" : "CRM"} whether it took effect (e.g. look for the record it creates, or the record's history) before running the step again`;
+      error = new ZohoError(
+        `OUTCOME_UNKNOWN: ${method} ${path}${summary(req.data)} was sent, then ${answer}, so Zoho may have applied it. It was not sent again, as that could apply it twice: ${check}.`,
+        { ...cause, code: "OUTCOME_UNKNOWN", causeCode: cause.code ?? (cause.status ? `HTTP_${cause.status}` : undefined), path },
+      );
+    }
+    if (note) error.message += note;
+    return maskError(error);
+  }
+
+  private build(baseUrl: string, headers: Record<string, string>, otherHosts: string[] = []): AxiosInstance {
     const allowedHosts = new Set([new URL(baseUrl).host, ...otherHosts]);
-    const client = createClient({
-      baseUrl,
+    const routeTo = this.options.transport?.routeTo;
+    const carriesToken = Object.keys(headers).length > 0;
+    const client = axios.create({
+      baseURL: baseUrl,
       headers,
-      retryConfig: {
-        retries: this.policy.retries,
-        // A Retry-After longer than we are willing to wait ends the retries so the error surfaces now.
-        retryCondition: (error: AxiosError) => isRetryable(error) && (retryAfterMs(error) ?? 0) <= this.policy.maxDelayMs,
-        retryDelay: (retryNumber: number, error: AxiosError) => {
-          const wait = backoffMs(retryNumber, error, this.policy);
-          this.logger?.debug(`Zoho ${error.response?.status ?? error.code} on ${error.config?.method?.toUpperCase()} ${error.config?.url}: retry ${retryNumber} in ${wait} ms`);
-          return wait;
-        },
-        shouldResetTimeout: true,
-      },
+      maxContentLength: Number.POSITIVE_INFINITY,
+      maxBodyLength: Number.POSITIVE_INFINITY,
+      // A redirect would take the token (or a foreign answer) where the host guard does not look.
+      ...(carriesToken ? { maxRedirects: 0 } : {}),
     });
     client.interceptors.request.use((config) => {
-      if (!(config as { sandboxRouted?: boolean }).sandboxRouted) {
-        const url = fullUrl(config);
-        // Host guard: an absolute URL (raw requests) may not carry the token off this client's Zoho host, nor over plain http.
-        if (!allowedHosts.has(url.host) || url.protocol !== new URL(baseUrl).protocol) {
-          throw new InputError(`Refusing to send the Zoho token to ${url.protocol}//${url.host}: use a path on ${new URL(baseUrl).origin}.`);
-        }
-        this.logger?.debug("Zoho request", redact({ method: config.method, url: url.href, params: config.params, headers: config.headers, data: config.data }));
+      const url = fullUrl(config);
+      // Host guard: an absolute URL (raw requests) may not carry the token off this client's Zoho host, nor over plain http.
+      if (!allowedHosts.has(url.host) || url.protocol !== new URL(baseUrl).protocol) {
+        throw new InputError(`Refusing to send the Zoho token to ${url.protocol}//${url.host}: use a path on ${new URL(baseUrl).origin}.`);
       }
-      return routeToSandbox(config);
+      this.logger?.debug("Zoho request", redact({ method: config.method, url: url.href, params: config.params, headers: config.headers, data: config.data }));
+      if (routeTo) {
+        // The sandbox answers for every Zoho host; the Host header tells it which one was meant.
+        config.headers.set("Host", url.host);
+        config.baseURL = undefined;
+        config.url = `${new URL(routeTo).origin}${url.pathname}${url.search}`;
+      }
+      return config;
     });
     if (this.logger) {
       client.interceptors.response.use((response) => {
@@ -223,3 +339,24 @@ export class ZohoClient {
     return client;
   }
 }
+
+/** A short account of a JSON body for an OUTCOME_UNKNOWN message (what was sent), secrets masked. */
+const summary = (data: unknown): string => {
+  if (data === undefined || data === null || typeof data !== "object" || Buffer.isBuffer(data) || data instanceof FormData) {
+    return data instanceof FormData ? " (a file upload)" : "";
+  }
+  let text: string;
+  try {
+    text = JSON.stringify(redact(data));
+  } catch {
+    return "";
+  }
+  return ` with ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`;
+};
+
+/** The error with the connection's secrets masked in its message and details. */
+export const maskError = <E extends Error>(error: E): E => {
+  error.message = maskSecrets(error.message);
+  if (error instanceof ZohoError) Object.assign(error.details, maskSecretsDeep({ ...error.details }));
+  return error;
+};

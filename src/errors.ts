@@ -2,7 +2,8 @@
  * One error type for everything Zoho answers with a failure. Messages say what went wrong
  * and what to do about it, because a low-code builder sees only the message.
  */
-import { isAxiosError } from "axios";
+import { isAxiosError, type AxiosError } from "axios";
+import { CRM_ENVIRONMENTS, environmentOfHost } from "./regions";
 
 export type ZohoApi = "crm" | "books" | "bulk" | "content" | "download" | "accounts";
 
@@ -17,6 +18,8 @@ export class ZohoError extends Error {
       path?: string;
       zohoMessage?: string;
       zohoDetails?: unknown;
+      /** For OUTCOME_UNKNOWN: the code of the failure after which the write's outcome is unknown. */
+      causeCode?: string | number;
     } = {},
   ) {
     super(message);
@@ -50,11 +53,22 @@ export const scopeFor = (api: ZohoApi, path: string, method = "GET"): string => 
   return "ZohoCRM.modules.ALL";
 };
 
-const hints: Record<string, (ctx: { api: ZohoApi; path: string; method: string; body: any }) => string> = {
+/**
+ * A token works only in the CRM org (production, sandbox or developer) it was authorized for, so a
+ * rejected CRM token names the environment the connection is set to.
+ */
+const environmentHint = (api: ZohoApi, host: string): string => {
+  const found = api === "books" ? undefined : environmentOfHost(host);
+  if (!found) return "";
+  const label = CRM_ENVIRONMENTS.find((e) => e.key === found.environment)!.label;
+  return ` The connection's CRM Environment is ${label} (${host}): a token works only in the CRM org it was authorized for, so set CRM Environment to the org you picked on Zoho's consent page, or reconnect and pick the ${label} org.`;
+};
+
+const hints: Record<string, (ctx: { api: ZohoApi; path: string; method: string; body: any; host: string }) => string> = {
   OAUTH_SCOPE_MISMATCH: ({ api, path, method }) =>
     `The connection was authorized without the scope this call needs: add ${scopeFor(api, path, method)} to the connection's Scopes and reconnect.`,
-  INVALID_TOKEN: () =>
-    "Zoho rejected the access token. If the connection's region does not match the Zoho account's data center (for example an EU account connected through accounts.zoho.com), pick the right region and reconnect; otherwise reconnect to refresh the token.",
+  INVALID_TOKEN: ({ api, host }) =>
+    `Zoho rejected the access token.${environmentHint(api, host)} If the connection's region does not match the Zoho account's data center (for example an EU account connected through accounts.zoho.com), pick the right region and reconnect; otherwise reconnect to refresh the token.`,
   AUTHENTICATION_FAILURE: () => "Zoho could not authenticate the connection: reconnect it.",
   NO_PERMISSION: () => "The Zoho user behind the connection lacks the CRM permission for this operation: ask a Zoho admin to grant it to the user's profile.",
   INVALID_MODULE: ({ path, body }) => {
@@ -80,6 +94,18 @@ const requestPath = (url: string, baseURL?: string): string => {
     return decodeURIComponent(new URL(joined, "https://x").pathname);
   } catch {
     return joined;
+  }
+};
+
+/** The Zoho host a request went to (the sandbox routing keeps it in the Host header). */
+const zohoHostOf = (error: AxiosError): string => {
+  const headers = error.config?.headers as Record<string, unknown> | undefined;
+  const routed = headers?.Host ?? headers?.host;
+  if (typeof routed === "string" && routed) return routed;
+  try {
+    return new URL(error.config?.url ?? "", error.config?.baseURL).host;
+  } catch {
+    return "";
   }
 };
 
@@ -117,7 +143,7 @@ export const toZohoError = (error: unknown, api: ZohoApi): Error => {
       status, code, api, method, path, zohoMessage,
     });
   }
-  const hint = typeof code === "string" && hints[code] ? hints[code]({ api, path: apiPath, method, body }) : "";
+  const hint = typeof code === "string" && hints[code] ? hints[code]({ api, path: apiPath, method, body, host: zohoHostOf(error) }) : "";
   const what = [code, zohoMessage].filter(Boolean).join(": ") || error.message;
   const details = body?.details && Object.keys(body.details).length ? ` Details: ${JSON.stringify(body.details)}.` : "";
   return new ZohoError(`Zoho ${api.toUpperCase()} ${method} ${path.split("?")[0]} failed (HTTP ${status}) ${what}.${details}${hint ? ` ${hint}` : ""}`, {

@@ -69,6 +69,7 @@ const asRequest = (sub: SubRequest, parent: SandboxRequest): SandboxRequest => {
     rawBody,
     json: sub.body,
     dc: parent.dc,
+    environment: parent.environment,
     token: parent.token,
   };
 };

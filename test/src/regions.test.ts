@@ -1,6 +1,22 @@
-import { createConnection } from "@prismatic-io/spectral/dist/testing";
+import { createConnection, invoke } from "@prismatic-io/spectral/dist/testing";
+import { booksListOrganizations } from "../../actions/books/listOrganizations";
+import { crmGetOrganization } from "../../actions/crm/getOrganization";
+import { crmRawRequest } from "../../actions/crm/rawRequest";
+import { connections } from "../../connections";
+import type { DataCenterKey } from "../../sandbox/types";
 import { connectionToken, ZohoClient } from "../../src/client";
-import { DATA_CENTERS, dataCenterForAccounts, dataCenterForApiDomain, resolveDataCenter, RegionError } from "../../src/regions";
+import {
+  CRM_ENVIRONMENTS,
+  CRM_HOSTS,
+  DATA_CENTERS,
+  dataCenterForAccounts,
+  dataCenterForApiDomain,
+  environmentOfHost,
+  resolveDataCenter,
+  RegionError,
+  type CrmEnvironment,
+} from "../../src/regions";
+import { useSandbox, type TestSandbox } from "../helpers/sandbox";
 
 const expected: Array<[string, string, string]> = [
   ["us", "https://accounts.zoho.com", "https://www.zohoapis.com"],
@@ -78,5 +94,100 @@ describe("data centers", () => {
   it("explains a connection that never finished OAuth", () => {
     const connection = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: "https://accounts.zoho.eu" }, {});
     expect(() => connectionToken(connection)).toThrow(/no access token/);
+  });
+});
+
+describe("CRM environments: 10 data centers x 3 environments", () => {
+  const sandbox = useSandbox();
+  const tld = (api: string) => api.replace("https://www.zohoapis.", "");
+  const hosts = expected.flatMap(([key, , api]) =>
+    CRM_ENVIRONMENTS.map((e) => [key, e.key, `https://${e.subdomain}.zohoapis.${tld(api)}`, e.label] as [DataCenterKey, CrmEnvironment, string, string]),
+  );
+
+  /** A templated connection set to `environment`, holding a token the sandbox issued for the org `tokenFor`. */
+  const environmentConnection = (s: TestSandbox, dc: DataCenterKey, environment: string, tokenFor: CrmEnvironment = environment as CrmEnvironment) => {
+    const token = s.issueToken({ dc, environment: tokenFor, clientId: "test-client" });
+    return createConnection(
+      { key: "zohoTemplatedConnection" } as never,
+      { zohoRegion: s.accountsServer(dc), crmEnvironment: environment, clientId: "test-client", clientSecret: "s", scopes: token.scopes.join(" ") },
+      // Zoho's api_domain names production whatever org the token is for.
+      { access_token: token.accessToken, api_domain: s.apiDomain(dc), expires_in: 3600 },
+    );
+  };
+
+  it("has 30 CRM hosts, each mapped back to its data center and environment", () => {
+    expect(CRM_HOSTS).toHaveLength(30);
+    expect(CRM_HOSTS.map((h) => [h.dataCenter, h.environment, h.crmDomain])).toEqual(hosts.map(([dc, env, host]) => [dc, env, host]));
+    for (const [dc, environment, host] of hosts) {
+      expect(environmentOfHost(new URL(host).host)).toMatchObject({ dataCenter: { key: dc }, environment });
+    }
+  });
+
+  it.each(hosts)("%s %s: CRM calls reach %s and its own org; Books and content hosts stay the data center's", async (dc, environment, host, label) => {
+    const s = sandbox();
+    const connection = environmentConnection(s, dc, environment);
+    const client = ZohoClient.fromConnection(connection);
+    expect(client.baseUrl("crm")).toBe(`${host}/crm/v8`);
+    expect(client.baseUrl("bulk")).toBe(`${host}/crm/bulk/v8`);
+    expect(client.baseUrl("books")).toBe(`${s.apiDomain(dc)}/books/v3`);
+    expect(client.baseUrl("content")).toBe(`${s.apiDomain(dc).replace("//www.", "//content.")}/crm/v8`);
+
+    const before = s.log.length;
+    const { result } = await invoke(crmGetOrganization as never, { connection } as never);
+    expect((result as { data: { type: string } }).data.type).toBe(label);
+    expect(s.log.slice(before).map((e) => [e.dc, e.headers.host, e.status])).toEqual([[dc, new URL(host).host, 200]]);
+  });
+
+  it("keeps the sandbox org's records out of production and the developer org", async () => {
+    const s = sandbox();
+    const write = (environment: CrmEnvironment, lastName: string) =>
+      invoke(crmRawRequest as never, { connection: environmentConnection(s, "eu", environment), url: "/Leads", method: "POST", data: JSON.stringify({ data: [{ Last_Name: lastName }] }) } as never);
+    const names = async (environment: CrmEnvironment) => {
+      const { result } = await invoke(crmRawRequest as never, { connection: environmentConnection(s, "eu", environment), url: "/coql", method: "POST", data: JSON.stringify({ select_query: "select Last_Name from Leads where Last_Name like 'Env%'" }) } as never);
+      return ((result as { data?: { data?: Array<{ Last_Name: string }> } }).data?.data ?? []).map((r) => r.Last_Name);
+    };
+    await write("sandbox", "Env Sandbox");
+    await write("developer", "Env Developer");
+    await write("production", "Env Production");
+    expect(await names("sandbox")).toEqual(["Env Sandbox"]);
+    expect(await names("developer")).toEqual(["Env Developer"]);
+    expect(await names("production")).toEqual(["Env Production"]);
+  });
+
+  it("says which environment the connection is set to when the token belongs to another org", async () => {
+    const s = sandbox();
+    const intoSandbox = environmentConnection(s, "eu", "sandbox", "production");
+    await expect(invoke(crmGetOrganization as never, { connection: intoSandbox } as never)).rejects.toThrow(
+      /INVALID_TOKEN.*CRM Environment is Sandbox \(sandbox\.zohoapis\.eu\).*pick the Sandbox org/,
+    );
+    const intoProduction = environmentConnection(s, "jp", "production", "developer");
+    await expect(invoke(crmGetOrganization as never, { connection: intoProduction } as never)).rejects.toThrow(
+      /INVALID_TOKEN.*CRM Environment is Production \(www\.zohoapis\.jp\)/,
+    );
+  });
+
+  it("sends Books calls of a sandbox-org connection to the production host (Books has no environments)", async () => {
+    const s = sandbox();
+    const before = s.log.length;
+    const { result } = await invoke(booksListOrganizations as never, { connection: environmentConnection(s, "in", "sandbox") } as never);
+    expect((result as { data: unknown[] }).data.length).toBeGreaterThan(0);
+    expect(s.log.slice(before).map((e) => e.headers.host)).toEqual(["www.zohoapis.in"]);
+  });
+
+  it("treats a connection made before the CRM Environment input existed as production, and names the input when its value is wrong", () => {
+    const old = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: "https://accounts.zoho.eu" }, { access_token: "t", api_domain: "https://www.zohoapis.eu" });
+    expect(connectionToken(old).dataCenter).toMatchObject({ environment: "production", crmDomain: "https://www.zohoapis.eu" });
+    const deprecated = createConnection({ key: "oauth2" } as never, { tokenUrl: "https://accounts.zoho.com/oauth/v2/token", crmEnvironment: "Developer" }, { access_token: "t" });
+    expect(connectionToken(deprecated).dataCenter.crmDomain).toBe("https://developer.zohoapis.com");
+    const wrong = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: "https://accounts.zoho.eu", crmEnvironment: "staging" }, { access_token: "t" });
+    expect(() => connectionToken(wrong)).toThrow(/CRM Environment "staging" is not a Zoho CRM environment: pick Production, Sandbox, Developer/);
+  });
+
+  it("offers the environment on both connections, production by default", () => {
+    for (const connection of connections) {
+      const input = (connection.inputs as Record<string, { label: string; default?: string; model?: Array<{ value: string }> }>).crmEnvironment;
+      expect(input).toMatchObject({ label: "CRM Environment", default: "production" });
+      expect(input.model?.map((m) => m.value)).toEqual(["production", "sandbox", "developer"]);
+    }
   });
 });
