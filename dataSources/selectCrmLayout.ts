@@ -1,17 +1,13 @@
-import { dataSource } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../src/context";
-import { connectionInput, recordType } from "../src/inputs";
+import { recordType } from "../src/fields/crm";
 import { listLayouts } from "../src/metadata";
-import { moduleName, parseInputs } from "../src/validate";
+import { zohoDataSource } from "../src/step";
 
-export const selectCrmLayout = dataSource({
+export const selectCrmLayout = zohoDataSource({
   display: { label: "Select CRM Layout", description: "Pick one of a CRM module's layouts by name; the value is the layout's id." },
   dataSourceType: "picklist",
-  inputs: { connection: connectionInput, recordType },
-  perform: async (context, params) => {
-    const { recordType: module } = parseInputs(z.object({ recordType: moduleName }), params, { recordType: "Module" });
-    const layouts = await listLayouts(clientFor(context, params), module);
+  fields: { recordType },
+  perform: async (_context, input, client) => {
+    const layouts = await listLayouts(client, input.recordType);
     return { result: layouts.map((layout) => ({ key: String(layout.id), label: layout.name })) };
   },
   examplePayload: { result: [{ key: "5725767000000091055", label: "Standard" }] },

@@ -1,14 +1,12 @@
-import { dataSource } from "@prismatic-io/spectral";
-import { clientFor } from "../src/context";
-import { connectionInput } from "../src/inputs";
 import { listModules, supportsNotifications } from "../src/metadata";
+import { zohoDataSource } from "../src/step";
 
-export const selectCrmModule = dataSource({
+export const selectCrmModule = zohoDataSource({
   display: { label: "Select CRM Module", description: "Pick a Zoho CRM module (custom modules included) by its label; the value is its API name." },
   dataSourceType: "picklist",
-  inputs: { connection: connectionInput },
-  perform: async (context, params) => {
-    const modules = await listModules(clientFor(context, params));
+  fields: {},
+  perform: async (_context, _input, client) => {
+    const modules = await listModules(client);
     return {
       result: modules
         .map((m) => ({ key: m.api_name, label: `${m.plural_label ?? m.api_name} (${m.api_name})${supportsNotifications(m) ? "" : " - no notifications"}` }))

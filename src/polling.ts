@@ -109,3 +109,44 @@ export const pollChanges = async <T>(
   }
   return { fresh, state: current, calls };
 };
+
+export interface PollRun<T> {
+  /** What the poll watches (a module, an organization's record type); a new scope starts over. */
+  scope: string;
+  /** Whether the stored state is of this scope (states of older versions name it their own way). */
+  sameScope: (stored: Record<string, unknown>) => boolean;
+  /** Start point of the first poll; without one the first poll only learns what exists. */
+  startTime?: string;
+  emit: Emit;
+  /** The newest modified time in the data, for a first poll without a start time. */
+  newest: () => Promise<string | undefined>;
+  /** The page reader, given the state stored for this scope; `keep` goes back into the state. */
+  changes: (stored: Record<string, unknown>) => Promise<{ fetchPage: Parameters<typeof pollChanges<T>>[1]; keep?: Record<string, unknown> }>;
+  /** The scope as written to the state. */
+  scopeState: Record<string, unknown>;
+}
+
+/** One poll of a polling trigger, CRM or Books: the records to emit, each once, with `_change`. */
+export const runPoll = async <T extends Record<string, unknown>>(
+  polling: { getState: () => Record<string, unknown>; setState: (state: Record<string, unknown>) => void },
+  run: PollRun<T>,
+): Promise<{ records: Array<T & { _change: string }>; polledNoChanges: boolean }> => {
+  const stored = polling.getState();
+  const ours = run.sameScope(stored) ? stored : {};
+  let previous: PollState = ours as PollState;
+  let baseline = false;
+  if (!previous.cursor) {
+    const start = run.startTime ?? (await run.newest());
+    baseline = run.startTime === undefined;
+    previous = { cursor: start ?? new Date().toISOString(), recent: {} };
+  }
+  const { fetchPage, keep: kept } = await run.changes(ours);
+  const { fresh, state } = await pollChanges(previous, fetchPage);
+  polling.setState({ ...state, ...run.scopeState, ...kept });
+  const records = baseline
+    ? []
+    : fresh
+        .map((change) => ({ ...change.record, _change: isCreated(change, previous) ? "created" : "updated" }))
+        .filter((record) => keep(run.emit, record._change === "created"));
+  return { records, polledNoChanges: records.length === 0 };
+};

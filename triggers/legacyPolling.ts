@@ -2,22 +2,29 @@
  * The existing component's polling trigger keys, kept so integrations switch without edits;
  * each is a preset of the generic polling triggers.
  */
-import { pollingTrigger } from "@prismatic-io/spectral";
 import { exampleLead, pollingExample } from "../src/examples";
-import { connectionInput, fields } from "../src/inputs";
-import { emitInput, pollCrm, startTimeInput } from "./crmRecordsPolling";
+import { withInput } from "../src/fields/field";
+import { emit, startTime } from "../src/fields/polling";
+import { zohoPollingTrigger } from "../src/step";
+import { pollCrm, pollFields } from "./crmRecordsPolling";
 
 const crmPreset = (module: "Leads" | "Contacts") =>
-  pollingTrigger({
+  zohoPollingTrigger({
     display: {
       label: `New and Updated ${module}`,
       description: `Checks Zoho CRM ${module} on a schedule and starts the flow with every ${module.toLowerCase().slice(0, -1)} created or modified since the last check, each exactly once.`,
     },
-    allowsBranching: false,
-    // The module is fixed, so the field pick list (which asks for a Module input) has nothing to list from.
-    inputs: { connection: connectionInput, fields: { ...fields, dataSource: undefined, comments: `Comma-separated ${module} field API names to return (at most 47). Leave empty for the module's fields (the first 50 Zoho lists).` }, emit: emitInput, startTime: startTimeInput },
-    perform: async (context, payload, params) => {
-      const { records, polledNoChanges } = await pollCrm(context, params, module);
+    fields: {
+      // The module is fixed, so the field pick list (which asks for a Module input) has nothing to list from.
+      fields: withInput(pollFields, {
+        dataSource: undefined,
+        comments: `Comma-separated ${module} field API names to return (at most 47). Leave empty for the module's fields (the first 50 Zoho lists).`,
+      }),
+      emit,
+      startTime,
+    },
+    perform: async (context, input, client, payload) => {
+      const { records, polledNoChanges } = await pollCrm(context, { ...input, recordType: module }, client);
       return { payload: { ...payload, body: { data: records } }, polledNoChanges };
     },
     examplePayload: pollingExample([{ ...exampleLead, _change: "created" }]),

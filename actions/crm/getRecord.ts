@@ -1,22 +1,15 @@
-import { action } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../../src/context";
-import { connectionInput, debugRequest, fields, recordId, recordType } from "../../src/inputs";
-import { fieldList, moduleName, parseInputs, recordId as zRecordId } from "../../src/validate";
 import { ZohoError } from "../../src/errors";
 import { exampleLead } from "../../src/examples";
+import { fields, recordId, recordType } from "../../src/fields/crm";
+import { zohoAction } from "../../src/step";
 
-const schema = z.object({ recordType: moduleName, recordId: zRecordId, fields: fieldList() });
-
-export const crmGetRecord = action({
+export const crmGetRecord = zohoAction({
   display: {
     label: "Get Record",
     description: "Get one CRM record by its id.",
   },
-  inputs: { connection: connectionInput, recordType, recordId, fields, debugRequest },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, { recordType: "Module", recordId: "Record ID", fields: "Fields" });
-    const client = clientFor(context, params);
+  fields: { recordType, recordId, fields },
+  perform: async (_context, input, client) => {
     const response = await client.request({
       api: "crm",
       path: `/${input.recordType}/${input.recordId}`,

@@ -1,0 +1,35 @@
+/** Fields of the polling triggers, shared by CRM and Books. */
+import { input } from "@prismatic-io/spectral";
+import { z } from "zod";
+import { cleanText, field } from "./field";
+import { optionalTime } from "./schemas";
+
+export const emit = field(
+  input({
+    label: "Emit",
+    type: "string",
+    required: true,
+    default: "all",
+    model: [
+      { label: "New and updated records", value: "all" },
+      { label: "Only new records", value: "created" },
+      { label: "Only updated records", value: "updated" },
+    ],
+    comments: "Which changes start the flow.",
+    example: "all",
+    clean: cleanText,
+  }),
+  () => z.preprocess((v) => v || "all", z.enum(["all", "created", "updated"], { error: "choose all, created or updated" })),
+);
+
+export const startTime = field(
+  input({
+    label: "Start Time",
+    type: "string",
+    required: false,
+    comments: "Optional ISO 8601 time to start from on the first poll. Empty: start from now and emit only later changes.",
+    example: "2026-11-01T00:00:00+00:00",
+    clean: cleanText,
+  }),
+  () => optionalTime(),
+);
