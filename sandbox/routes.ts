@@ -6,10 +6,14 @@
 import { routes as accounts } from "./accounts";
 import { routes as books } from "./books/index";
 import { routes as attachments } from "./crm/attachments";
+import { routes as blueprint } from "./crm/blueprint";
 import { routes as bulk } from "./crm/bulk";
 import { routes as composite } from "./crm/composite";
 import { routes as convert } from "./crm/convert";
 import { routes as coql } from "./crm/coql";
+import { routes as email } from "./crm/email";
+import { routes as functions } from "./crm/functions";
+import { routes as massUpdate } from "./crm/massUpdate";
 import { routes as metadata } from "./crm/metadata";
 import { routes as notes } from "./crm/notes";
 import { routes as notifications } from "./crm/notifications";
@@ -33,5 +37,9 @@ export const allRoutes = (): Route[] => [
   ...tags,
   ...notifications,
   ...bulk,
+  ...email,
+  ...blueprint,
+  ...functions,
+  ...massUpdate,
   ...books,
 ];

@@ -14,6 +14,10 @@ export const ALL_SCOPES = [
   "ZohoCRM.bulk.ALL",
   "ZohoCRM.notifications.ALL",
   "ZohoCRM.Files.CREATE",
+  "ZohoCRM.send_mail.all.CREATE",
+  "ZohoCRM.templates.email.READ",
+  "ZohoCRM.functions.execute.CREATE",
+  "ZohoCRM.mass_update.ALL",
   "ZohoSearch.securesearch.READ",
   "ZohoBooks.fullaccess.all",
 ];
