@@ -1,6 +1,6 @@
 /**
- * Outbound calls Zoho makes on its own: watch-channel notifications and bulk-job callbacks. Each is a
- * JSON POST with a short timeout (`state.crm.deliveryTimeoutMs`, default 2 s), sent without keep-alive
+ * Outbound calls Zoho makes on its own: watch-channel notifications, bulk-job callbacks and Books
+ * webhooks. Each is a JSON POST (a Books webhook may use PUT or DELETE) with a short timeout (`state.crm.deliveryTimeoutMs`, default 2 s), sent without keep-alive
  * so a stopped sandbox leaves no socket open, and recorded in `state.crm.deliveries` whatever its
  * outcome, so tests can assert on what was sent.
  */
@@ -11,11 +11,14 @@ import type { SandboxState } from "../state";
 export interface Delivery {
   /** Sandbox-clock epoch ms when the call was made. */
   at: number;
-  kind: "notification" | "bulk_callback";
-  /** Watch channel id, or the bulk job id. */
+  kind: "notification" | "bulk_callback" | "books_webhook";
+  /** Watch channel id, the bulk job id, or the Books webhook id. */
   source: string;
   url: string;
   body: Record<string, unknown>;
+  /** Books webhooks choose their method (default POST) and add headers (their signature among them). */
+  method?: "POST" | "PUT" | "DELETE";
+  headers?: Record<string, string>;
   /** HTTP status the receiver answered; undefined when the call failed. */
   status?: number;
   /** Why the call failed (refused, timed out, ...). */
@@ -49,13 +52,13 @@ export const deliveriesOf = (state: SandboxState): Delivery[] => outbox(state).d
 /** Starts the POST and returns at once; a receiver that fails or hangs never affects the sandbox. */
 export const postCallback = (
   state: SandboxState,
-  delivery: Pick<Delivery, "kind" | "source" | "url" | "body">,
+  delivery: Pick<Delivery, "kind" | "source" | "url" | "body" | "method" | "headers">,
 ): void => {
   const box = outbox(state);
   const record: Delivery = { ...delivery, at: state.clock.now() };
   box.deliveries.push(record);
   const timeoutMs = (state.crm.deliveryTimeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS;
-  const done = send(record.url, JSON.stringify(record.body), timeoutMs, box.inFlight).then(
+  const done = send(record, JSON.stringify(record.body), timeoutMs, box.inFlight).then(
     (status) => void (record.status = status),
     (error: Error) => void (record.error = error.message),
   );
@@ -69,7 +72,7 @@ export const flushDeliveries = async (state: SandboxState): Promise<void> => {
   while (pending.size > 0) await Promise.allSettled([...pending]);
 };
 
-const send = (url: string, body: string, timeoutMs: number, inFlight: Set<http.ClientRequest>): Promise<number> =>
+const send = ({ url, method = "POST", headers = {} }: Delivery, body: string, timeoutMs: number, inFlight: Set<http.ClientRequest>): Promise<number> =>
   new Promise((resolve, reject) => {
     let target: URL;
     try {
@@ -80,10 +83,10 @@ const send = (url: string, body: string, timeoutMs: number, inFlight: Set<http.C
     }
     const client = target.protocol === "https:" ? https : http;
     const request = client.request(target, {
-      method: "POST",
+      method,
       agent: false,
       timeout: timeoutMs,
-      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), connection: "close" },
+      headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body), connection: "close" },
     });
     inFlight.add(request);
     request.on("response", (response) => {
