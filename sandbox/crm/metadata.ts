@@ -1,6 +1,6 @@
 /**
- * CRM metadata: modules, fields and layouts of a module (settings APIs), the org's users and the
- * org itself. Bodies are shaped in metadataShapes.ts; errors follow each API's file in Zoho's
+ * CRM metadata: modules, fields, layouts and related lists of a module (settings APIs), the org's
+ * users and the org itself. Bodies are shaped in metadataShapes.ts; errors follow each API's file in Zoho's
  * OpenAPI set (fields and layouts name the `module` parameter differently).
  */
 import { crmError, noContent, ok } from "../respond";
@@ -9,6 +9,7 @@ import type { Handler, Route, SandboxResponse } from "../types";
 import { answering, CrmFailure } from "./crmFailure";
 import { pageOf, pageRequest } from "./listing";
 import { fieldBody, layoutBody, moduleBody } from "./metadataShapes";
+import { relatedListBody, servedRelatedLists } from "./related";
 
 const INVALID_MODULE = "the module name given seems to be invalid";
 
@@ -52,6 +53,32 @@ const listLayouts: Handler = (req, { state }) => {
   return ok({ layouts: (module.layouts ?? []).map((l) => layoutBody(state, module, l)) });
 };
 
+/** A module's related lists, each with an id that stays the same for the life of the org. */
+const relatedListsOf = (state: SandboxState, module: CrmModule) => {
+  const prefix = `${module.id.slice(0, 12)}9${String(moduleIndex(state, module)).padStart(3, "0")}`;
+  return servedRelatedLists(state, module).map((list, i) => relatedListBody(module, list, i, `${prefix}${String(i + 1).padStart(3, "0")}`));
+};
+
+/** related_lists.json names the parameter in `param` (and, for a missing one, common.json's `param_name` too). */
+const relatedListsModule = (state: SandboxState, value: string | null): CrmModule => {
+  if (!value) throw new CrmFailure("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", { param_name: "module", param: "module" });
+  const module = state.crm.modules.get(value);
+  if (module?.api_supported && module.api_name !== "Notes") return module;
+  throw new CrmFailure("INVALID_MODULE", INVALID_MODULE, { param: "module" });
+};
+
+// The sandbox has one layout a module, and every layout shows the same related lists, so layout_id changes nothing.
+const listRelatedLists: Handler = (req, { state }) => {
+  const module = relatedListsModule(state, req.query.get("module"));
+  return ok({ related_lists: relatedListsOf(state, module) });
+};
+
+const getRelatedList: Handler = (req, { state }) => {
+  const module = relatedListsModule(state, req.query.get("module"));
+  const found = relatedListsOf(state, module).filter((l) => l.id === req.params.id);
+  return found.length ? ok({ related_lists: found }) : noContent();
+};
+
 /** Which users each `type` of GET /users selects. */
 const USER_TYPES: Record<string, (user: Record<string, unknown>, currentUserId?: string) => boolean> = {
   AllUsers: () => true,
@@ -93,6 +120,8 @@ export const routes: Route[] = [
   route("/crm/v8/settings/fields", SETTINGS("fields"), listFields),
   route("/crm/v8/settings/fields/:field", SETTINGS("fields"), getField),
   route("/crm/v8/settings/layouts", SETTINGS("layouts"), listLayouts),
+  route("/crm/v8/settings/related_lists", SETTINGS("related_lists"), listRelatedLists),
+  route("/crm/v8/settings/related_lists/:id", SETTINGS("related_lists"), getRelatedList),
   route("/crm/v8/users", ["ZohoCRM.users.READ"], listUsers),
   route("/crm/v8/users/:user", ["ZohoCRM.users.READ"], getUser),
   route("/crm/v8/org", ["ZohoCRM.org.READ"], getOrg),
