@@ -14,6 +14,7 @@ export const DEFAULT_SCOPES = [
   "ZohoCRM.modules.ALL",
   "ZohoCRM.bulk.ALL",
   "ZohoCRM.Files.CREATE",
+  "ZohoCRM.Files.READ",
   "ZohoSearch.securesearch.READ",
   "ZohoBooks.fullaccess.all",
 ].join(" ");

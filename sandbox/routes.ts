@@ -11,11 +11,14 @@ import { routes as bulk } from "./crm/bulk";
 import { routes as composite } from "./crm/composite";
 import { routes as convert } from "./crm/convert";
 import { routes as coql } from "./crm/coql";
+import { routes as deleted } from "./crm/deleted";
 import { routes as email } from "./crm/email";
 import { routes as functions } from "./crm/functions";
 import { routes as massUpdate } from "./crm/massUpdate";
 import { routes as metadata } from "./crm/metadata";
+import { routes as files } from "./crm/files";
 import { routes as notes } from "./crm/notes";
+import { routes as photos } from "./crm/photos";
 import { routes as notifications } from "./crm/notifications";
 import { routes as records } from "./crm/records";
 import { routes as related } from "./crm/related";
@@ -27,11 +30,14 @@ export const allRoutes = (): Route[] => [
   ...accounts,
   ...metadata,
   ...records,
+  ...deleted,
   ...search,
   ...coql,
   ...notes,
   ...related,
   ...attachments,
+  ...files,
+  ...photos,
   ...convert,
   ...composite,
   ...tags,

@@ -14,6 +14,7 @@ export const ALL_SCOPES = [
   "ZohoCRM.bulk.ALL",
   "ZohoCRM.notifications.ALL",
   "ZohoCRM.Files.CREATE",
+  "ZohoCRM.Files.READ",
   "ZohoCRM.send_mail.all.CREATE",
   "ZohoCRM.templates.email.READ",
   "ZohoCRM.functions.execute.CREATE",

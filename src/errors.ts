@@ -43,6 +43,7 @@ export const scopeFor = (api: ZohoApi, path: string, method = "GET"): string => 
   const first = path.replace(/^\/+/, "").split(/[/?]/)[0];
   const second = path.replace(/^\/+/, "").split(/[/?]/)[1];
   if (first === "coql") return "ZohoCRM.coql.READ";
+  if (first === "files") return method === "POST" ? "ZohoCRM.Files.CREATE" : "ZohoCRM.Files.READ";
   if (first === "__composite_requests") return "ZohoCRM.composite_requests.CUSTOM (plus the scopes of each sub-request)";
   if (first === "settings") return "ZohoCRM.settings.ALL";
   if (first === "users") return "ZohoCRM.users.ALL";

@@ -85,6 +85,9 @@ const TYPE_FACTS: Record<string, { json: string; length: number; ui: number; dec
   boolean: { json: "boolean", length: 5, ui: 301 },
   lookup: { json: "jsonobject", length: 120, ui: 4 },
   ownerlookup: { json: "jsonobject", length: 120, ui: 8 },
+  subform: { json: "jsonarray", length: 1000, ui: 1000 },
+  fileupload: { json: "jsonarray", length: 20, ui: 555 },
+  imageupload: { json: "jsonarray", length: 20, ui: 555 },
 };
 
 const factsOf = (field: CrmField) => TYPE_FACTS[field.data_type] ?? TYPE_FACTS.text;

@@ -238,25 +238,25 @@ const SPECS: ModuleSpec[] = [
     api_name: "Quotes",
     singular: "Quote",
     notifications: true,
-    fields: [mandatory("Subject"), picklist("Quote_Stage", ["Draft", "Negotiation", "Delivered", "On Hold", "Confirmed", "Closed Won", "Closed Lost"]), lookup("Deal_Name", "Deals"), lookup("Account_Name", "Accounts"), field("Valid_Till", "date"), field("Grand_Total", "currency", { read_only: true })],
+    fields: [mandatory("Subject"), picklist("Quote_Stage", ["Draft", "Negotiation", "Delivered", "On Hold", "Confirmed", "Closed Won", "Closed Lost"]), lookup("Deal_Name", "Deals"), lookup("Account_Name", "Accounts"), field("Valid_Till", "date"), field("Quoted_Items", "subform"), field("Grand_Total", "currency", { read_only: true })],
   },
   {
     api_name: "Sales_Orders",
     singular: "Sales Order",
     notifications: true,
-    fields: [mandatory("Subject"), picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]), lookup("Account_Name", "Accounts"), field("Due_Date", "date"), field("Grand_Total", "currency", { read_only: true })],
+    fields: [mandatory("Subject"), picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]), lookup("Account_Name", "Accounts"), field("Due_Date", "date"), field("Signed_Copy", "fileupload"), field("Ordered_Items", "subform"), field("Grand_Total", "currency", { read_only: true })],
   },
   {
     api_name: "Purchase_Orders",
     singular: "Purchase Order",
     notifications: true,
-    fields: [mandatory("Subject"), lookup("Vendor_Name", "Vendors"), picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]), field("PO_Date", "date"), field("Grand_Total", "currency", { read_only: true })],
+    fields: [mandatory("Subject"), lookup("Vendor_Name", "Vendors"), picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]), field("PO_Date", "date"), field("Purchase_Items", "subform"), field("Grand_Total", "currency", { read_only: true })],
   },
   {
     api_name: "Invoices",
     singular: "Invoice",
     notifications: true,
-    fields: [mandatory("Subject"), picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]), lookup("Account_Name", "Accounts"), field("Invoice_Date", "date"), field("Due_Date", "date"), field("Grand_Total", "currency", { read_only: true })],
+    fields: [mandatory("Subject"), picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]), lookup("Account_Name", "Accounts"), field("Invoice_Date", "date"), field("Due_Date", "date"), field("Invoiced_Items", "subform"), field("Grand_Total", "currency", { read_only: true })],
   },
   {
     api_name: "Notes",
@@ -281,6 +281,8 @@ const SPECS: ModuleSpec[] = [
       lookup("Account", "Accounts"),
       lookup("Deal", "Deals"),
       field("Email", "email"),
+      field("Proof_of_Delivery", "fileupload"),
+      field("Package_Photo", "imageupload"),
     ],
   },
 ];

@@ -6,8 +6,10 @@
  */
 import type { CrmField, CrmModule, CrmRecord, SandboxState } from "../state";
 import { CrmFailure } from "./crmFailure";
+import { fileFieldValue } from "./files";
 import { fieldLength } from "./metadataShapes";
 import { lookupTo } from "./parents";
+import { subformValue } from "./subforms";
 import { minifiedUser, type MinifiedUser } from "./writes";
 
 export interface EntryContext {
@@ -15,6 +17,8 @@ export interface EntryContext {
   module: CrmModule;
   /** Position in `data`, for json_path. */
   index: number;
+  /** The stored record an update changes: subforms and file fields are read against its rows. */
+  record?: CrmRecord;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,6 +103,11 @@ const fieldValue = (ctx: EntryContext, field: CrmField, value: unknown): unknown
       return lookupValue(ctx, field, value);
     case "ownerlookup":
       return ownerValue(ctx, field, value);
+    case "subform":
+      return subformValue(ctx.state, field, value, ctx.record?.[field.api_name], (extra) => invalid(ctx, field, extra), pathOf(ctx, field.api_name));
+    case "fileupload":
+    case "imageupload":
+      return fileFieldValue(ctx.state, field, value, ctx.record?.[field.api_name], (extra) => invalid(ctx, field, extra));
     default:
       return value;
   }

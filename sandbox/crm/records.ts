@@ -110,7 +110,7 @@ const update: Handler = (req, { state }) => {
   const answer = perEntry(entries, 200, (entry, index) => {
     const ctx = { state, module, index };
     const record = existing(ctx, req.params.id ?? (entry as { id?: unknown } | null)?.id);
-    const values = readEntry(ctx, entry, "update");
+    const values = readEntry({ ...ctx, record }, entry, "update");
     checkUnique(ctx, values, record.id);
     return success("record updated", batch.update(record, values));
   });
@@ -142,7 +142,7 @@ const upsert: Handler = (req, { state }) => {
     const records = [...recordsOf(state, module).values()];
     // The first check field whose value an existing record holds decides which record is updated.
     const match = checks.map((field) => ({ field, record: holderOf(records, field, given[field]) })).find((m) => m.record);
-    const values = readEntry(ctx, entry, match ? "update" : "insert");
+    const values = readEntry({ ...ctx, record: match?.record }, entry, match ? "update" : "insert");
     checkUnique(ctx, values, match?.record?.id);
     if (match?.record) {
       return { ...success("record updated", batch.update(match.record, values)), action: "update", duplicate_field: match.field };
