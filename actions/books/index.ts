@@ -8,6 +8,9 @@ import { booksRawRequest } from "./rawRequest";
 import { booksListOrganizations } from "./listOrganizations";
 import { booksDownloadRecordPdf } from "./downloadRecordPdf";
 import { booksRecordAction } from "./recordAction";
+import { booksAddAttachment } from "./addAttachment";
+import { booksGetAttachment } from "./getAttachment";
+import { booksDeleteAttachment } from "./deleteAttachment";
 
 export default {
   booksCreateRecord,
@@ -19,4 +22,7 @@ export default {
   booksListOrganizations,
   booksDownloadRecordPdf,
   booksRecordAction,
+  booksAddAttachment,
+  booksGetAttachment,
+  booksDeleteAttachment,
 };

@@ -4,7 +4,7 @@
  * (field `receipt`). Books keeps the files in order and GET and DELETE act on the last one attached,
  * as Zoho's files say ("Get last attached attachment"). GET answers the file's exact bytes.
  *
- * Messages, allowed extensions and the scopes are Zoho's OpenAPI files'; estimates have no file, so
+ * Messages, statuses, allowed extensions and the scopes are Zoho's OpenAPI files'; estimates have no file, so
  * they follow the invoice's. The 5 MB a file is Zoho Invoice's help (the same documents platform).
  */
 import { ok } from "../respond";
@@ -30,17 +30,27 @@ interface Holder {
   extensions: string[];
   added: string;
   deleted: string;
+  /** Books answers an upload 201 for sales orders, purchase orders and bills, 200 for the others. */
+  addedStatus: 200 | 201;
 }
 
-const document = (key: string, added: string, deleted: string): Holder => ({ key, segment: "attachment", field: "attachment", extensions: DOCUMENT_EXTENSIONS, added, deleted });
+const document = (key: string, added: string, deleted: string, addedStatus: 200 | 201 = 200): Holder => ({
+  key,
+  segment: "attachment",
+  field: "attachment",
+  extensions: DOCUMENT_EXTENSIONS,
+  added,
+  deleted,
+  addedStatus,
+});
 
 export const HOLDERS: Holder[] = [
   document("invoices", "Your file has been successfully attached to the invoice.", "Your file is no longer attached to the invoice."),
   document("estimates", "Your file has been successfully attached to the estimate.", "Your file is no longer attached to the estimate."),
-  document("salesorders", "Your file has been successfully attached to the sales order.", "Your file is no longer attached to the sales order."),
-  document("purchaseorders", "The document has been attached.", "The attachment has been deleted."),
-  document("bills", "The document has been attached.", "The attachment has been deleted."),
-  { key: "expenses", segment: "receipt", field: "receipt", extensions: RECEIPT_EXTENSIONS, added: "The expense receipt has been attached.", deleted: "The attached expense receipt has been deleted." },
+  document("salesorders", "Your file has been successfully attached to the sales order.", "Your file is no longer attached to the sales order.", 201),
+  document("purchaseorders", "The document has been attached.", "The attachment has been deleted.", 201),
+  document("bills", "The document has been attached.", "The attachment has been deleted.", 201),
+  { key: "expenses", segment: "receipt", field: "receipt", extensions: RECEIPT_EXTENSIONS, added: "The expense receipt has been attached.", deleted: "The attached expense receipt has been deleted.", addedStatus: 200 },
 ];
 
 interface StoredFile {
@@ -86,7 +96,7 @@ const routesFor = (holder: Holder): Route[] => {
         }
         if (upload.data.length > MAX_FILE_BYTES) throw new BooksFailure(2, `Invalid value passed for ${holder.field}: a file may be at most 5 MB`);
         files.push({ fileName: upload.filename, contentType: upload.contentType, content: upload.data, canSendInMail: req.query.get("can_send_in_mail") === "true" });
-        return ok({ code: 0, message: holder.added });
+        return ok({ code: 0, message: holder.added }, holder.addedStatus);
       }),
     },
     {
