@@ -2,6 +2,7 @@
  * Example attachments, notes and write answers shared by the example payloads of the attachment,
  * note and tag actions. Shapes follow what Zoho (and the sandbox) answer.
  */
+import type { BatchResult } from "./batch";
 import { exampleLead } from "./examples";
 
 const by = exampleLead.Owner;
@@ -57,3 +58,14 @@ export const exampleNote = {
 };
 
 export const exampleListInfo = { count: 1, more_records: false, next_page_token: null as string | null };
+
+/** A batch result with one success (carrying `details`) and one failure, as builders will meet them. */
+export const exampleBatch = (message: string, details: Record<string, unknown> = exampleWriteDetails): BatchResult => ({
+  total: 2,
+  succeeded: 1,
+  failed: 1,
+  results: [
+    { index: 0, id: exampleWriteDetails.id, status: "success", code: "SUCCESS", message, details },
+    { index: 1, id: null, status: "error", code: "INVALID_DATA", message: "invalid data", details: { api_name: "Email", json_path: "$.data[1].Email" } },
+  ],
+});

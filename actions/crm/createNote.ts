@@ -1,40 +1,15 @@
-import { action, input } from "@prismatic-io/spectral";
-import { z } from "zod";
 import { writeOne } from "../../src/batch";
-import { clientFor } from "../../src/context";
 import { exampleWriteDetails } from "../../src/crmExamples";
-import { cleanText, connectionInput, debugRequest, recordId, recordType } from "../../src/inputs";
-import { moduleName, optionalText, parseInputs, recordId as zRecordId, requiredText } from "../../src/validate";
+import { noteContent, noteTitle, recordId, recordType } from "../../src/fields/crm";
+import { zohoAction } from "../../src/step";
 
-export const noteTitle = input({
-  label: "Note Title",
-  type: "string",
-  required: false,
-  comments: "The note's title (Note_Title).",
-  example: "Call summary",
-  clean: cleanText,
-});
-
-export const noteContent = input({
-  label: "Note Content",
-  type: "text",
-  required: true,
-  comments: "The note's text (Note_Content).",
-  example: "Asked for a quote for 20 seats.",
-  clean: cleanText,
-});
-
-const schema = z.object({ recordType: moduleName, recordId: zRecordId, noteTitle: optionalText, noteContent: requiredText("the note's text") });
-
-export const crmCreateNote = action({
+export const crmCreateNote = zohoAction({
   display: {
     label: "Create Note",
     description: "Add a note to a CRM record.",
   },
-  inputs: { connection: connectionInput, recordType, recordId, noteTitle, noteContent, debugRequest },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, { recordType: "Module", recordId: "Record ID", noteTitle: "Note Title", noteContent: "Note Content" });
-    const client = clientFor(context, params);
+  fields: { recordType, recordId, noteTitle, noteContent },
+  perform: async (_context, input, client) => {
     const details = await writeOne(client, { kind: "create", module: "Notes", trigger: [] }, {
       Note_Title: input.noteTitle,
       Note_Content: input.noteContent,

@@ -1,22 +1,14 @@
-import { action } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../../src/context";
-import { connectionInput, debugRequest, recordId, recordType } from "../../src/inputs";
+import { attachmentId, recordId, recordType } from "../../src/fields/crm";
 import { onlyOutcome } from "../../src/outcomes";
-import { moduleName, parseInputs, recordId as zRecordId } from "../../src/validate";
-import { attachmentId } from "./downloadAttachment";
+import { zohoAction } from "../../src/step";
 
-const schema = z.object({ recordType: moduleName, recordId: zRecordId, attachmentId: zRecordId });
-
-export const crmDeleteAttachment = action({
+export const crmDeleteAttachment = zohoAction({
   display: {
     label: "Delete Attachment",
     description: "Delete a file or link attached to a CRM record.",
   },
-  inputs: { connection: connectionInput, recordType, recordId, attachmentId, debugRequest },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, { recordType: "Module", recordId: "Record ID", attachmentId: "Attachment ID" });
-    const client = clientFor(context, params);
+  fields: { recordType, recordId, attachmentId },
+  perform: async (_context, input, client) => {
     const response = await client.request({
       api: "crm",
       method: "DELETE",

@@ -1,22 +1,14 @@
-import { action } from "@prismatic-io/spectral";
-import { z } from "zod";
 import { writeOne } from "../../src/batch";
-import { clientFor } from "../../src/context";
-import { connectionInput, debugRequest } from "../../src/inputs";
-import { parseInputs, recordId as zRecordId } from "../../src/validate";
-import { noteId } from "./updateNote";
+import { noteId } from "../../src/fields/crm";
+import { zohoAction } from "../../src/step";
 
-const schema = z.object({ noteId: zRecordId });
-
-export const crmDeleteNote = action({
+export const crmDeleteNote = zohoAction({
   display: {
     label: "Delete Note",
     description: "Delete a note from its record.",
   },
-  inputs: { connection: connectionInput, noteId, debugRequest },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, { noteId: "Note ID" });
-    const client = clientFor(context, params);
+  fields: { noteId },
+  perform: async (_context, input, client) => {
     const details = await writeOne(client, { kind: "delete", module: "Notes", trigger: [] }, { id: input.noteId });
     return { data: { id: String(details.id ?? input.noteId) } };
   },

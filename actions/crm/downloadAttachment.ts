@@ -1,31 +1,15 @@
-import { action, input } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../../src/context";
 import { ZohoError } from "../../src/errors";
+import { attachmentId, recordId, recordType } from "../../src/fields/crm";
 import { binaryOutput } from "../../src/files";
-import { cleanText, connectionInput, debugRequest, recordId, recordType } from "../../src/inputs";
-import { moduleName, parseInputs, recordId as zRecordId } from "../../src/validate";
+import { zohoAction } from "../../src/step";
 
-const schema = z.object({ recordType: moduleName, recordId: zRecordId, attachmentId: zRecordId });
-
-export const attachmentId = input({
-  label: "Attachment ID",
-  type: "string",
-  required: true,
-  comments: "The id of the attachment, from List Attachments or Add Attachment.",
-  example: "5725767000000611001",
-  clean: cleanText,
-});
-
-export const crmDownloadAttachment = action({
+export const crmDownloadAttachment = zohoAction({
   display: {
     label: "Download Attachment",
     description: "Download a file attached to a CRM record, as binary data for the next step.",
   },
-  inputs: { connection: connectionInput, recordType, recordId, attachmentId, debugRequest },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, { recordType: "Module", recordId: "Record ID", attachmentId: "Attachment ID" });
-    const client = clientFor(context, params);
+  fields: { recordType, recordId, attachmentId },
+  perform: async (_context, input, client) => {
     const response = await client.request<ArrayBuffer>({
       api: "crm",
       path: `/${input.recordType}/${input.recordId}/Attachments/${input.attachmentId}`,

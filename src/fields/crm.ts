@@ -216,3 +216,55 @@ export const withRecordValues = <T extends WithValues>(schema: z.ZodType<T>, mis
   schema
     .transform(({ dynamicValues, fieldValues, ...rest }) => ({ ...rest, record: { ...(dynamicValues ?? {}), ...fieldValues } }))
     .refine((v) => Object.keys(v.record).length > 0, { path: ["fieldValues"], message: missing });
+
+// Notes -------------------------------------------------------------------------------------------
+
+export const noteTitle = field(
+  input({
+    label: "Note Title",
+    type: "string",
+    required: false,
+    comments: "The note's title (Note_Title).",
+    example: "Call summary",
+    clean: cleanText,
+  }),
+  optionalText,
+);
+
+export const noteContent = field(
+  input({
+    label: "Note Content",
+    type: "text",
+    required: true,
+    comments: "The note's text (Note_Content).",
+    example: "Asked for a quote for 20 seats.",
+    clean: cleanText,
+  }),
+  () => requiredText("the note's text"),
+);
+
+export const noteId = field(
+  input({
+    label: "Note ID",
+    type: "string",
+    required: true,
+    comments: "The id of the note, from List Notes or Create Note.",
+    example: "5725767000000612001",
+    clean: cleanText,
+  }),
+  recordIdSchema,
+);
+
+// Attachments -------------------------------------------------------------------------------------
+
+export const attachmentId = field(
+  input({
+    label: "Attachment ID",
+    type: "string",
+    required: true,
+    comments: "The id of the attachment, from List Attachments or Add Attachment.",
+    example: "5725767000000611001",
+    clean: cleanText,
+  }),
+  recordIdSchema,
+);
