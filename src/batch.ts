@@ -17,10 +17,10 @@
  *   records not sent are reported NOT_SENT.
  */
 import { input } from "@prismatic-io/spectral";
-import { AxiosError, type AxiosRequestConfig, type AxiosResponse } from "axios";
 import { z } from "zod";
 import type { ZohoClient } from "./client";
-import { toZohoError, ZohoError } from "./errors";
+import { ZohoError } from "./errors";
+import { maskSecretsDeep } from "./redact";
 import { exampleWriteDetails } from "./crmExamples";
 import { cleanBool, cleanInt, cleanPass, trigger } from "./inputs";
 import { bool, intInRange, jsonValue } from "./validate";
@@ -61,7 +61,7 @@ export interface BatchResult {
   results: RecordOutcome[];
 }
 
-type ZohoRecord = Record<string, unknown>;
+export type ZohoRecord = Record<string, unknown>;
 interface Item {
   index: number;
   record: ZohoRecord;
@@ -113,29 +113,26 @@ const callFor = (op: WriteOperation, records: ZohoRecord[]): WriteCall => {
  * One write call. Zoho answers a call whose records all failed with 400 and the per-record list,
  * so a 400 is read here rather than thrown; `onResend` hears of resends after a possibly-applied try.
  */
-const send = async (client: ZohoClient, call: WriteCall, timeoutMs: number, onResend: () => void): Promise<Entry[]> => {
-  const config = {
-    method: call.method,
-    url: call.path,
-    params: call.params,
-    data: call.data,
-    timeout: timeoutMs,
-    idempotent: call.idempotent,
-    validateStatus: (status: number) => (status >= 200 && status < 300) || status === 400,
-    "axios-retry": { onRetry: (_n: number, error: AxiosError) => error.response?.status !== 429 && onResend() },
-  };
-  let response: AxiosResponse;
-  try {
-    response = await client.axios("crm").request(config as AxiosRequestConfig);
-  } catch (error) {
-    throw toZohoError(error, "crm");
-  }
+const send = async (client: ZohoClient, call: WriteCall, timeoutMs: number | undefined, onResend: () => void): Promise<Entry[]> => {
+  const req = { api: "crm" as const, method: call.method, path: call.path, params: call.params, data: call.data, idempotent: call.idempotent, timeoutMs, accept: [400], onResend };
+  const response = await client.request(req);
   const entries = response.data?.data;
   if (!Array.isArray(entries)) {
     if (response.status !== 400) return [];
-    throw toZohoError(new AxiosError("Request failed with status code 400", AxiosError.ERR_BAD_REQUEST, response.config, response.request, response), "crm");
+    throw client.errorOf(req, response);
   }
-  return entries;
+  // Zoho's per-record messages are returned as outcomes, which bypass the error hook: mask them here.
+  return maskSecretsDeep(entries);
+};
+
+/** Why `record` cannot be sent as JSON, or undefined when it can. */
+const unserializable = (record: ZohoRecord): string | undefined => {
+  try {
+    JSON.stringify(record);
+    return undefined;
+  } catch (error) {
+    return `${(error as Error).name}: ${(error as Error).message}`;
+  }
 };
 
 const idOf = (record: ZohoRecord): string | null => (typeof record.id === "string" ? record.id : null);
@@ -150,9 +147,6 @@ const toOutcome = ({ index, record }: Item, entry: Entry | undefined): RecordOut
   return { index, id, status: entry.status === "success" ? "success" : "error", code: entry.code ?? "", message: entry.message ?? "", details };
 };
 
-/** A 5xx, reset or timeout: Zoho may have applied the call before failing. */
-const mayHaveApplied = (error: unknown) => error instanceof ZohoError && (error.details.status === undefined || error.details.status >= 500);
-
 /** What a resent delete hears for a record its first try deleted. */
 const alreadyGone = (entry: Entry) => entry.status !== "success" && (entry.code === "INVALID_DATA" || entry.code === "NOT_FOUND");
 
@@ -161,15 +155,27 @@ const alreadyGone = (entry: Entry) => entry.status !== "success" && (entry.code 
  * thrown, except a possibly-applied create, whose records come back OUTCOME_UNKNOWN.
  */
 export const writeChunk = async (client: ZohoClient, op: WriteOperation, items: Item[]): Promise<RecordOutcome[]> => {
+  // A record JSON cannot carry (nested too deep, circular, a BigInt) is answered here and never sent;
+  // the rest of its call is written.
+  const unsendable = items.flatMap((item) => {
+    const problem = unserializable(item.record);
+    return problem ? [{ index: item.index, id: idOf(item.record), status: "error" as const, code: "INVALID_RECORD", message: `not sent: the record cannot be written as JSON (${problem}); check it for values nested too deep or referring to themselves`, details: {} }] : [];
+  });
+  if (unsendable.length) {
+    const bad = new Set(unsendable.map((o) => o.index));
+    const sendable = items.filter((item) => !bad.has(item.index));
+    return [...unsendable, ...(sendable.length ? await writeChunk(client, op, sendable) : [])];
+  }
   const call = callFor(op, items.map((i) => i.record));
   let resent = false;
   let entries: Entry[];
   try {
-    entries = await send(client, call, op.timeoutMs ?? 120_000, () => (resent = true));
+    entries = await send(client, call, op.timeoutMs, () => (resent = true));
   } catch (error) {
-    if (call.idempotent || !mayHaveApplied(error)) throw error;
-    const { status, code } = (error as ZohoError).details;
-    const answer = status ? `HTTP ${status}${code ? ` ${code}` : ""}` : "no answer (network error or timeout)";
+    // The client says OUTCOME_UNKNOWN for a write that failed after Zoho may have applied it and is unsafe to resend.
+    if (!(error instanceof ZohoError) || error.details.code !== "OUTCOME_UNKNOWN") throw error;
+    const { status, causeCode } = error.details;
+    const answer = status ? `HTTP ${status}${causeCode && causeCode !== `HTTP_${status}` ? ` ${causeCode}` : ""}` : "no answer (network error or timeout)";
     const message = `Zoho gave ${answer} after the call was sent, so it may have written this record. It was not sent again, as that could duplicate it: check whether the record exists before writing it again, or use Upsert Records with duplicate check fields, which is safe to resend.`;
     return items.map((item) => ({ index: item.index, id: idOf(item.record), status: "error", code: "OUTCOME_UNKNOWN", message, details: { status: status ?? null } }));
   }
@@ -194,11 +200,29 @@ const failedCall = (items: Item[], error: ZohoError, code = String(error.details
     details: { status: error.details.status ?? null, ...((error.details.zohoDetails as object | undefined) ?? {}) },
   }));
 
-/** Errors of the token, scope or module: every further call would fail the same way. */
+/** Errors of the token, scope or module, or the step's time budget used up: every further call would fail the same way. */
 const stopsBatch = (error: ZohoError) =>
-  [401, 403, 404].includes(error.details.status ?? 0) || error.details.code === "INVALID_MODULE" || error.details.code === "INVALID_URL_PATTERN";
+  [401, 403, 404].includes(error.details.status ?? 0) ||
+  ["INVALID_MODULE", "INVALID_URL_PATTERN", "STEP_BUDGET_EXCEEDED"].includes(String(error.details.code));
 
-/** Writes every record, `concurrency` calls at a time; never throws for a record's failure. */
+/** A failure of the connector itself (not Zoho's answer) in one call: its records' outcomes, saying whether they may have been written. */
+const localFailure = (items: Item[], op: WriteOperation, error: unknown): RecordOutcome[] => {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const safe = op.kind !== "create" && op.kind !== "upsert";
+  return items.map((item) => ({
+    index: item.index,
+    id: idOf(item.record),
+    status: "error",
+    code: safe ? "LOCAL_ERROR" : "OUTCOME_UNKNOWN",
+    message: `the connector failed on this record's call (${what})${safe ? "" : ": check whether the record exists before writing it again"}`,
+    details: {},
+  }));
+};
+
+/**
+ * Writes every record, `concurrency` calls at a time; never throws for a record's failure, and
+ * returns only once every call it started has ended (no write continues behind the step's back).
+ */
 export const runBatch = async (client: ZohoClient, op: WriteOperation, records: ZohoRecord[], concurrency = 5): Promise<BatchResult> => {
   const chunks: Item[][] = [];
   for (let start = 0; start < records.length; start += CHUNK_SIZE) {
@@ -217,15 +241,18 @@ export const runBatch = async (client: ZohoClient, op: WriteOperation, records: 
         try {
           outcomes = await writeChunk(client, op, chunk);
         } catch (error) {
-          if (!(error instanceof ZohoError)) throw error;
-          if (stopsBatch(error)) stoppedBy = error;
-          outcomes = failedCall(chunk, error);
+          if (error instanceof ZohoError) {
+            if (stopsBatch(error)) stoppedBy = error;
+            outcomes = failedCall(chunk, error);
+          } else {
+            outcomes = localFailure(chunk, op, error);
+          }
         }
       }
       for (const outcome of outcomes) results[outcome.index] = outcome;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+  await Promise.allSettled(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
   const succeeded = results.filter((r) => r.status === "success").length;
   return { total: records.length, succeeded, failed: records.length - succeeded, results };
 };

@@ -5,8 +5,7 @@
  * a write which failed after it was sent may have been applied (OUTCOME_UNKNOWN).
  */
 import type { Connection } from "@prismatic-io/spectral";
-import axios, { type AxiosError, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type ResponseType } from "axios";
-import { isNetworkError } from "axios-retry";
+import axios, { AxiosError, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type ResponseType } from "axios";
 import { InputError, toZohoError, ZohoError, type ZohoApi } from "./errors";
 import { maskSecrets, maskSecretsDeep, redact, rememberSecrets } from "./redact";
 import { resolveDataCenter, type DataCenter } from "./regions";
@@ -106,6 +105,10 @@ interface Failure {
   mayHaveApplied: boolean;
   /** Zoho refused before applying anything (429) or the request never left (connection refused). */
   neverApplied: boolean;
+  /** Never retried (a redirect). */
+  final?: boolean;
+  /** The network error's code (ECONNRESET, ...), when there was no answer. */
+  networkCode?: string;
 }
 
 /** Axios joins baseURL and url by concatenation (a leading "/" in url does not drop the base path). */
@@ -135,6 +138,7 @@ export const connectionToken = (connection: Connection): Token => {
     accountsServer: connection.context?.["accounts-server"] ?? connection.token?.["accounts-server"],
     configuredUrl: templated ? connection.fields?.zohoRegion : connection.fields?.tokenUrl,
     configuredInputName: templated ? "Region URL" : "Token URL",
+    environment: connection.fields?.crmEnvironment,
   });
   return { accessToken, dataCenter };
 };
@@ -161,15 +165,16 @@ export class ZohoClient {
     this.budgetEndsAt = Date.now() + this.budgetMs;
     this.logger = options.debug ? (options.logger ?? { debug: console.log }) : undefined;
     rememberSecrets([token.accessToken, ...(options.secrets ?? [])]);
-    const { apiDomain, contentDomain, downloadDomain, accountsServer } = token.dataCenter;
+    // CRM calls go to the connection's CRM environment; Books has only production.
+    const { apiDomain, crmDomain, contentDomain, downloadDomain, accountsServer } = token.dataCenter;
     const headers = { Authorization: `Zoho-oauthtoken ${token.accessToken}` };
     this.http = {
-      crm: this.build(`${apiDomain}/crm/v8`, headers),
+      crm: this.build(`${crmDomain}/crm/v8`, headers),
       books: this.build(`${apiDomain}/books/v3`, headers),
-      bulk: this.build(`${apiDomain}/crm/bulk/v8`, headers),
+      bulk: this.build(`${crmDomain}/crm/bulk/v8`, headers),
       content: this.build(`${contentDomain}/crm/v8`, headers),
       // Bulk results: read results are paths on the API domain, write results URLs on the download host.
-      download: this.build(apiDomain, headers, [new URL(downloadDomain).host]),
+      download: this.build(crmDomain, headers, [new URL(downloadDomain).host]),
       accounts: this.build(accountsServer, {}),
     };
   }
@@ -225,12 +230,13 @@ export class ZohoClient {
       } finally {
         clearTimeout(timer);
       }
-      const retryable = failure.neverApplied || (failure.mayHaveApplied && idempotent) || (req.retry?.retryAllErrors === true && !failure.neverApplied && failure.status !== undefined);
+      const retryable = !failure.final && (failure.neverApplied || (failure.mayHaveApplied && idempotent) || req.retry?.retryAllErrors === true);
       let note = "";
-      if (retryable && attempt <= retries && failure.status !== undefined && failure.status < 400 ? false : retryable && attempt <= retries) {
+      if (retryable && attempt <= retries) {
         const axiosError = (failure.error as ZohoError & { axiosError?: AxiosError }).axiosError;
         const asked = axiosError ? retryAfterMs(axiosError) : undefined;
-        const wait = asked ?? req.retry?.delayMs?.(attempt) ?? (axiosError ? backoffMs(attempt, axiosError, this.policy) : this.policy.baseDelayMs);
+        const chosen = req.retry?.delayMs?.(attempt);
+        const wait = asked ?? (chosen !== undefined ? Math.min(chosen, this.policy.maxDelayMs) : undefined) ?? (axiosError ? backoffMs(attempt, axiosError, this.policy) : this.policy.baseDelayMs);
         if (asked !== undefined && asked > this.policy.maxDelayMs) {
           // A Retry-After longer than we are willing to wait ends the retries so the error surfaces now.
         } else if (Date.now() + wait >= this.budgetEndsAt) {
@@ -244,6 +250,12 @@ export class ZohoClient {
       }
       throw this.finalError(failure, req, method, idempotent, note);
     }
+  }
+
+  /** The error an accepted answer (e.g. a 400 without per-item outcomes) stands for, as `request` would have thrown it. */
+  errorOf(req: ZohoRequest, response: AxiosResponse): Error {
+    const error = new AxiosError(`Request failed with status code ${response.status}`, AxiosError.ERR_BAD_REQUEST, response.config, response.request, response);
+    return maskError(toZohoError(error, req.api));
   }
 
   /** What a thrown axios (or other) error means for resending. */
@@ -265,12 +277,14 @@ export class ZohoClient {
         `Zoho answered ${(error.config?.method ?? "GET").toUpperCase()} ${(zohoError as ZohoError).details?.path ?? ""} with a redirect (HTTP ${status}) to ${where}. Calls carrying the connection's token never follow redirects: check the path and the connection's region.`,
         { status, code: "REDIRECT_REFUSED", api },
       );
-      return { error: redirected, status, mayHaveApplied: false, neverApplied: false };
+      return { error: redirected, status, mayHaveApplied: false, neverApplied: false, final: true };
     }
     if (status === 429) return { error: zohoError, status, mayHaveApplied: false, neverApplied: true };
     if (status !== undefined) return { error: zohoError, status, mayHaveApplied: status >= 500 && status !== 501, neverApplied: false };
-    if (error.code && NOT_SENT_CODES.has(error.code)) return { error: zohoError, mayHaveApplied: false, neverApplied: true };
-    return { error: zohoError, mayHaveApplied: isNetworkError(error) || !!error.code || !error.response, neverApplied: false };
+    const networkCode = error.code ?? error.message;
+    if (error.code && NOT_SENT_CODES.has(error.code)) return { error: zohoError, mayHaveApplied: false, neverApplied: true, networkCode };
+    // Reset, hang-up, timeout: the request may have reached Zoho before the connection failed.
+    return { error: zohoError, mayHaveApplied: true, neverApplied: false, networkCode };
   }
 
   private deadlineFailure(req: ZohoRequest, method: string, ms: number, byBudget: boolean): Failure {
@@ -288,14 +302,18 @@ export class ZohoClient {
       const cause = error.details;
       const base = this.baseUrl(req.api);
       const path = /^https?:\/\//i.test(req.path) ? new URL(req.path).pathname : `${new URL(base).pathname.replace(/\/+$/, "")}${req.path.startsWith("/") ? "" : "/"}${req.path}`;
+      // Zoho's own words are kept, but not its "try again" hints: trying again is what must not happen blindly.
+      const said = [cause.code, cause.zohoMessage].filter(Boolean).join(": ");
       const answer = cause.code === "ATTEMPT_DEADLINE_EXCEEDED" || cause.code === "STEP_BUDGET_EXCEEDED"
-        ? `no complete answer came in time (${cause.code})`
+        ? `no complete answer from Zoho to ${method} ${path} came in time (${cause.code})`
         : cause.status
-          ? `Zoho answered HTTP ${cause.status}${cause.code ? ` ${cause.code}` : ""}${cause.zohoMessage ? ` (${cause.zohoMessage})` : ""}`
-          : `the connection failed (${error.message.match(/: ([A-Z_]+|[^.]+)\. Check/)?.[1] ?? "network error"})`;
+          ? req.api === "books"
+            ? `Zoho Books error ${cause.code ?? "unknown"} (HTTP ${cause.status}) on ${method} ${path}${cause.zohoMessage ? `: ${cause.zohoMessage}` : ""}`
+            : `Zoho ${req.api.toUpperCase()} ${method} ${path} failed (HTTP ${cause.status})${said ? ` ${said}` : ""}`
+          : `the connection to Zoho failed (${failure.networkCode ?? "network error"}) during ${method} ${path}`;
       const check = req.check ?? `check in Zoho ${req.api === "books" ? "Books" : "CRM"} whether it took effect (e.g. look for the record it creates, or the record's history) before running the step again`;
       error = new ZohoError(
-        `OUTCOME_UNKNOWN: ${method} ${path}${summary(req.data)} was sent, then ${answer}, so Zoho may have applied it. It was not sent again, as that could apply it twice: ${check}.`,
+        `OUTCOME_UNKNOWN: ${answer.replace(/\.$/, "")}, after the call${summary(req.data)} was sent, so Zoho may have applied it. It was not sent again, as that could apply it twice: ${check}.`,
         { ...cause, code: "OUTCOME_UNKNOWN", causeCode: cause.code ?? (cause.status ? `HTTP_${cause.status}` : undefined), path },
       );
     }

@@ -1,13 +1,17 @@
-/** Building the client from what the platform hands a perform function. */
+/** Building the client from what the platform hands a perform function: where the connection becomes a client. */
 import type { Connection } from "@prismatic-io/spectral";
 import { ZohoClient, type ClientOptions } from "./client";
+import { stepTransport } from "./transport";
 import { bool } from "./validate";
 
 interface PerformContext {
   logger: { debug: (...args: unknown[]) => void; info?: (...args: unknown[]) => void; warn?: (...args: unknown[]) => void };
 }
 
-/** A client for the step's connection; `debugRequest` turns on redacted request logging. */
+/**
+ * A client for the step's connection; `debugRequest` turns on redacted request logging. The step's
+ * transport (Zoho, or the sandbox in tests and the demo) is chosen here, not inside the client.
+ */
 export const clientFor = (
   context: PerformContext,
   params: { connection: Connection; debugRequest?: unknown },
@@ -16,5 +20,6 @@ export const clientFor = (
   ZohoClient.fromConnection(params.connection, {
     debug: bool(false).parse(params.debugRequest),
     logger: context.logger,
+    transport: stepTransport(),
     ...options,
   });

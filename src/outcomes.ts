@@ -4,9 +4,9 @@
  * outcomes rather than thrown as one error that would hide which item failed and why. One-item
  * calls (an upload, a conversion) answer the same list: `onlyOutcome` reads their single entry.
  */
-import { AxiosError, type AxiosRequestConfig, type AxiosResponse } from "axios";
 import type { ZohoClient, ZohoRequest } from "./client";
-import { toZohoError, ZohoError } from "./errors";
+import { ZohoError } from "./errors";
+import { maskSecretsDeep } from "./redact";
 
 export interface Outcome {
   code?: string;
@@ -16,26 +16,11 @@ export interface Outcome {
 }
 
 export const requestOutcomes = async <T = Outcome>(client: ZohoClient, req: ZohoRequest, listKey: string): Promise<{ status: number; items: T[] }> => {
-  const config = {
-    method: req.method ?? "GET",
-    url: req.path,
-    params: req.params,
-    data: req.data,
-    timeout: req.timeoutMs ?? 120_000,
-    idempotent: req.idempotent,
-    validateStatus: (status: number) => (status >= 200 && status < 300) || status === 400,
-  };
-  let response: AxiosResponse;
-  try {
-    response = await client.axios(req.api).request(config as AxiosRequestConfig);
-  } catch (error) {
-    throw toZohoError(error, req.api);
-  }
+  const response = await client.request({ ...req, accept: [400] });
   const items = response.data?.[listKey];
-  if (Array.isArray(items)) return { status: response.status, items };
-  if (response.status === 400) {
-    throw toZohoError(new AxiosError("Request failed with status code 400", AxiosError.ERR_BAD_REQUEST, response.config, response.request, response), req.api);
-  }
+  // Per-item messages are Zoho's text: one that echoes the token must not reach the step's result.
+  if (Array.isArray(items)) return { status: response.status, items: maskSecretsDeep(items) };
+  if (response.status === 400) throw client.errorOf(req, response);
   return { status: response.status, items: [] };
 };
 

@@ -6,10 +6,10 @@
  */
 import { util } from "@prismatic-io/spectral";
 import { inputs as httpInputs } from "@prismatic-io/spectral/dist/clients/http";
-import type { AxiosError, AxiosRequestConfig } from "axios";
 import { z } from "zod";
-import { defaultRetryPolicy, isRetryable, retryAfterMs, type ZohoClient } from "./client";
-import { toZohoError } from "./errors";
+import type { ZohoClient } from "./client";
+import { InputError } from "./errors";
+import { maskSecretsDeep } from "./redact";
 import { bool, intInRange, jsonValue, optionalInt, parseInputs, requiredText } from "./validate";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -110,30 +110,28 @@ export const sendRawRequest = async (
   extraParams: Record<string, unknown> = {},
 ): Promise<RawResponse> => {
   const request = parseRawRequest(values);
+  if (/^\/\//.test(request.url) || /^[a-z][a-z0-9+.-]*:/i.test(request.url) && !/^https?:\/\//i.test(request.url)) {
+    throw new InputError(`URL "${request.url}" is not a path: start it with a single "/" (e.g. /Leads), or give a full https:// URL on the connection's Zoho API host.`);
+  }
   const basePath = new URL(client.baseUrl(api)).pathname;
   // "/crm/v8/Leads" means "/Leads" here: the client already prefixes its base path.
   const url = request.url.startsWith(`${basePath}/`) ? request.url.slice(basePath.length) : request.url;
-  const cap = defaultRetryPolicy.maxDelayMs;
-  const config = {
+  const response = await client.request({
+    api,
     method: request.method,
-    url,
+    path: url,
     params: { ...toObject(request.queryParams), ...extraParams },
     data: bodyOf(request),
-    headers: userHeaders(request),
+    headers: userHeaders(request) as Record<string, string>,
     responseType: request.responseType,
-    timeout: request.timeout || 120_000,
-    "axios-retry": {
+    timeoutMs: request.timeout || undefined,
+    // Retries follow the step's inputs; the client keeps its rules on what is safe to resend and honours Retry-After.
+    retry: {
       retries: request.maxRetries,
-      // A Retry-After longer than the client's longest wait fails now rather than stalling the flow.
-      retryCondition: (error: AxiosError) => (request.retryAllErrors || isRetryable(error)) && (retryAfterMs(error) ?? 0) <= cap,
-      retryDelay: (retry: number, error: AxiosError) =>
-        retryAfterMs(error) ?? Math.min(cap, request.useExponentialBackoff ? request.retryDelayMS * 2 ** (retry - 1) : request.retryDelayMS),
+      retryAllErrors: request.retryAllErrors,
+      delayMs: (retry) => (request.useExponentialBackoff ? request.retryDelayMS * 2 ** (retry - 1) : request.retryDelayMS),
     },
-  };
-  try {
-    const response = await client.axios(api).request(config as AxiosRequestConfig);
-    return { data: response.data, headers: { ...response.headers }, status: response.status };
-  } catch (error) {
-    throw toZohoError(error, api);
-  }
+  });
+  // The answer is the step's result, which no error hook sees: a token Zoho echoes is masked here.
+  return { data: maskSecretsDeep(response.data), headers: maskSecretsDeep({ ...response.headers }), status: response.status };
 };

@@ -5,6 +5,7 @@
  * actions use. Nothing here prints or returns a secret except inside the token it hands back.
  */
 import { ZohoClient } from "../../src/client";
+import { stepTransport } from "../../src/transport";
 import type { DataCenter } from "../../src/regions";
 
 export interface ZohoTokens {
@@ -24,7 +25,7 @@ export interface OAuthClient {
 /** Where the platform sends the user back; Zoho only echoes it in the redirect, nothing is served there. */
 export const REDIRECT_URI = "https://oauth2.prismatic.io/callback";
 
-const accountsHttp = (dataCenter: DataCenter) => new ZohoClient({ accessToken: "", dataCenter }).axios("accounts");
+const accountsHttp = (dataCenter: DataCenter) => new ZohoClient({ accessToken: "", dataCenter }, { transport: stepTransport() }).axios("accounts");
 
 const hostOf = (dataCenter: DataCenter) => new URL(dataCenter.accountsServer).host;
 

@@ -6,12 +6,12 @@ import { selectBooksRecordType } from "../../dataSources/selectBooksRecordType";
 import { seedBooks } from "../../sandbox/books";
 import { ensureOrganizations } from "../../sandbox/books/organizations";
 import { BOOKS_RECORD_TYPES } from "../../src/books";
-import { configureRetryDefaults } from "../../src/client";
+import { configureTestTransport } from "../../src/transport";
 import { startTestSandbox, useSandbox, type TestSandbox } from "../helpers/sandbox";
 import { expectSameShape } from "../helpers/shape";
 import { apiCalls, runDataSource } from "./harness";
 
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2000 }));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 
 const ORGS = [
   { organization_id: "700001", name: "Alpha Ltd", is_default_org: false },

@@ -7,13 +7,13 @@ import { selectCrmModule } from "../../dataSources/selectCrmModule";
 import { selectCrmRecord } from "../../dataSources/selectCrmRecord";
 import { selectCrmUser } from "../../dataSources/selectCrmUser";
 import { selectNotificationChannel } from "../../dataSources/selectNotificationChannel";
-import { configureRetryDefaults } from "../../src/client";
+import { configureTestTransport } from "../../src/transport";
 import { connectionFor, useSandbox } from "../helpers/sandbox";
 import { expectSameShape } from "../helpers/shape";
 import { apiCalls, runDataSource } from "./harness";
 
 const sandbox = useSandbox();
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2000 }));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 
 describe("selectCrmModule", () => {
   it("lists API-usable modules by label, valued by API name, in one call", async () => {

@@ -1,6 +1,6 @@
 /** The JSON Forms data source: from the sandbox's field metadata, and field types the sandbox has none of. */
 import { crmRecordFieldsForm } from "../../dataSources/crmRecordFieldsForm";
-import { configureRetryDefaults } from "../../src/client";
+import { configureTestTransport } from "../../src/transport";
 import type { FieldMeta } from "../../src/metadata";
 import { recordFieldsForm } from "../../src/recordForm";
 import { useSandbox } from "../helpers/sandbox";
@@ -8,7 +8,7 @@ import { expectSameShape } from "../helpers/shape";
 import { apiCalls, runDataSource } from "./harness";
 
 const sandbox = useSandbox();
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2000 }));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 
 const controls = (form: any) => form.uiSchema.elements.map((element: any) => element.scope.replace("#/properties/", ""));
 

@@ -1,14 +1,14 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import { z } from "zod";
 import { batchRecords, CHUNK_SIZE, finishBatch, recordIdList, runBatch, triggerList, type WriteOperation } from "../../src/batch";
-import { configureRetryDefaults, defaultRetryPolicy, ZohoClient } from "../../src/client";
+import { ZohoClient } from "../../src/client";
+import { configureTestTransport, stepTransport } from "../../src/transport";
 import { ZohoError } from "../../src/errors";
 import { json, loopback, type Seen } from "../helpers/loopback";
 import { connectionFor, startTestSandbox, type TestSandbox } from "../helpers/sandbox";
 
-const saved = { ...defaultRetryPolicy };
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2_000 }));
-afterAll(() => configureRetryDefaults(saved));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2_000 } }));
+afterAll(() => configureTestTransport());
 
 const connection = createConnection(
   { key: "zohoTemplatedConnection" } as Parameters<typeof createConnection>[0],
@@ -22,7 +22,7 @@ const withZoho = async (handler: Parameters<typeof loopback>[0], run: (client: Z
   const sandboxUrl = process.env.ZOHO_SANDBOX_URL;
   process.env.ZOHO_SANDBOX_URL = server.url;
   try {
-    await run(ZohoClient.fromConnection(connection), server.seen);
+    await run(ZohoClient.fromConnection(connection, { transport: stepTransport() }), server.seen);
   } finally {
     process.env.ZOHO_SANDBOX_URL = sandboxUrl;
     await server.close();
@@ -260,7 +260,7 @@ describe("10,000 records against the sandbox: none lost, none written twice", ()
     process.env.ZOHO_SANDBOX_URL = fileSandboxUrl;
   });
 
-  const client = () => ZohoClient.fromConnection(connectionFor(s));
+  const client = () => ZohoClient.fromConnection(connectionFor(s), { transport: stepTransport() });
   const leads = () => [...(s.state.crm.records.get("Leads")?.values() ?? [])];
   const logged = (operation: string) => s.state.writeLog.filter((e) => e.operation === operation).flatMap((e) => e.ids);
 

@@ -16,6 +16,7 @@ import {
   type BooksRecordType,
 } from "../../src/books";
 import { ZohoClient } from "../../src/client";
+import { stepTransport } from "../../src/transport";
 import { InputError } from "../../src/errors";
 import { parseInputs, recordId } from "../../src/validate";
 import { BOOKS_FOLDER, oasDir } from "../contract/oasDir";
@@ -202,7 +203,7 @@ describe("cachedOrganizations", () => {
   const lookups = () => server.seen.filter((s) => s.url === "/books/v3/organizations").length;
   const fetch = (token: string) => {
     const c = connection(token);
-    return cachedOrganizations(ZohoClient.fromConnection(c), c);
+    return cachedOrganizations(ZohoClient.fromConnection(c, { transport: stepTransport() }), c);
   };
 
   it("asks Zoho once per connection, concurrent steps included", async () => {

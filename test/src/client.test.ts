@@ -1,6 +1,7 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import type { AxiosError } from "axios";
-import { backoffMs, configureRetryDefaults, defaultRetryPolicy, ZohoClient } from "../../src/client";
+import { backoffMs, ZohoClient } from "../../src/client";
+import { configureTestTransport, stepTransport } from "../../src/transport";
 import { ZohoError } from "../../src/errors";
 import { json, loopback } from "../helpers/loopback";
 
@@ -8,16 +9,15 @@ const TOKEN = "1000.secret-access-token.abc123";
 const connection = (apiDomain = "https://www.zohoapis.eu") =>
   createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: "https://accounts.zoho.eu", clientSecret: "shh" }, { access_token: TOKEN, refresh_token: "1000.refresh", api_domain: apiDomain });
 
-const saved = { ...defaultRetryPolicy };
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 20, maxDelayMs: 2_000 }));
-afterAll(() => configureRetryDefaults(saved));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 20, maxDelayMs: 2_000 } }));
+afterAll(() => configureTestTransport());
 afterEach(() => delete process.env.ZOHO_SANDBOX_URL);
 
 const withServer = async (handler: Parameters<typeof loopback>[0], run: (client: ZohoClient, server: Awaited<ReturnType<typeof loopback>>) => Promise<void>, options = {}) => {
   const server = await loopback(handler);
   process.env.ZOHO_SANDBOX_URL = server.url;
   try {
-    await run(ZohoClient.fromConnection(connection(), options), server);
+    await run(ZohoClient.fromConnection(connection(), { transport: stepTransport(), ...options }), server);
   } finally {
     await server.close();
   }

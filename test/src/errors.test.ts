@@ -1,18 +1,19 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import { configureRetryDefaults, ZohoClient } from "../../src/client";
+import { ZohoClient } from "../../src/client";
+import { configureTestTransport, stepTransport } from "../../src/transport";
 import { errorHook } from "../../src/errorHook";
 import { scopeFor } from "../../src/errors";
 import { redact, redactText, REDACTED } from "../../src/redact";
 import { json, loopback } from "../helpers/loopback";
 
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5 }));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5 } }));
 
 const failWith = async (status: number, body: unknown, api: "crm" | "books", path: string, method: "GET" | "POST" = "GET") => {
   const server = await loopback((_req, res) => json(res, status, body));
   process.env.ZOHO_SANDBOX_URL = server.url;
   const connection = createConnection({ key: "zohoTemplatedConnection" } as never, {}, { access_token: "tok", api_domain: "https://www.zohoapis.in" });
   try {
-    await ZohoClient.fromConnection(connection, { retry: { retries: 0 } }).request({ api, path, method });
+    await ZohoClient.fromConnection(connection, { retry: { retries: 0 }, transport: stepTransport() }).request({ api, path, method });
     throw new Error("expected a failure");
   } catch (error) {
     return error as Error;

@@ -1,5 +1,6 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import { ZohoClient } from "../../src/client";
+import { stepTransport } from "../../src/transport";
 import { assertDiscretePage, booksPages, collect, coqlPages, crmPages } from "../../src/pagination";
 import { json, loopback } from "../helpers/loopback";
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
     json(res, 404, {});
   });
   process.env.ZOHO_SANDBOX_URL = server.url;
-  client = ZohoClient.fromConnection(createConnection({ key: "zohoTemplatedConnection" } as never, {}, { access_token: "t", api_domain: "https://www.zohoapis.com" }));
+  client = ZohoClient.fromConnection(createConnection({ key: "zohoTemplatedConnection" } as never, {}, { access_token: "t", api_domain: "https://www.zohoapis.com" }), { transport: stepTransport() });
 });
 afterAll(async () => {
   await server.close();

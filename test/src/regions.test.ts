@@ -5,6 +5,7 @@ import { crmRawRequest } from "../../actions/crm/rawRequest";
 import { connections } from "../../connections";
 import type { DataCenterKey } from "../../sandbox/types";
 import { connectionToken, ZohoClient } from "../../src/client";
+import { stepTransport } from "../../src/transport";
 import {
   CRM_ENVIRONMENTS,
   CRM_HOSTS,
@@ -44,7 +45,7 @@ describe("data centers", () => {
 
     it("templated connection: CRM and Books base URLs come from the token's api_domain", () => {
       const connection = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: accounts }, { access_token: "t", api_domain: api });
-      const client = ZohoClient.fromConnection(connection);
+      const client = ZohoClient.fromConnection(connection, { transport: stepTransport() });
       expect(client.baseUrl("crm")).toBe(`${api}/crm/v8`);
       expect(client.baseUrl("books")).toBe(`${api}/books/v3`);
       expect(client.baseUrl("bulk")).toBe(`${api}/crm/bulk/v8`);
@@ -126,7 +127,7 @@ describe("CRM environments: 10 data centers x 3 environments", () => {
   it.each(hosts)("%s %s: CRM calls reach %s and its own org; Books and content hosts stay the data center's", async (dc, environment, host, label) => {
     const s = sandbox();
     const connection = environmentConnection(s, dc, environment);
-    const client = ZohoClient.fromConnection(connection);
+    const client = ZohoClient.fromConnection(connection, { transport: stepTransport() });
     expect(client.baseUrl("crm")).toBe(`${host}/crm/v8`);
     expect(client.baseUrl("bulk")).toBe(`${host}/crm/bulk/v8`);
     expect(client.baseUrl("books")).toBe(`${s.apiDomain(dc)}/books/v3`);

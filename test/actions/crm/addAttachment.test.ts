@@ -1,11 +1,11 @@
 import { crmAddAttachment, MAX_ATTACHMENT_BYTES } from "../../../actions/crm/addAttachment";
-import { configureRetryDefaults } from "../../../src/client";
+import { configureTestTransport } from "../../../src/transport";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";
 
 const sandbox = useSandbox();
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2000 }));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 
 const leadId = () => sandbox().seedCrm({ module: "Leads", count: 1 })[0].id;
 /** Every byte value, so an upload that re-encodes text would show. */

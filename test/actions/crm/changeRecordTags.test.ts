@@ -1,12 +1,12 @@
 import { crmChangeRecordTags } from "../../../actions/crm/changeRecordTags";
-import { configureRetryDefaults } from "../../../src/client";
+import { configureTestTransport } from "../../../src/transport";
 import { useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";
 import { acceptGap, GAPS } from "../../sandbox/contractGaps";
 
 const sandbox = useSandbox();
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2000 }));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 
 const tagsOf = (s: ReturnType<typeof sandbox>, id: string) => ((s.state.crm.records.get("Leads")!.get(id)!.Tag as Array<{ name: string }>) ?? []).map((t) => t.name);
 

@@ -1,11 +1,11 @@
 import { crmCreateRecords } from "../../../actions/crm/createRecords";
-import { configureRetryDefaults } from "../../../src/client";
+import { configureTestTransport } from "../../../src/transport";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";
 
 const sandbox = useSandbox();
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2000 }));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 afterEach(() => sandbox().setOptions({ faults: undefined, rateLimit429: 0 }));
 
 const named = (prefix: string) => [...(sandbox().state.crm.records.get("Leads")?.values() ?? [])].filter((r) => String(r.Last_Name).startsWith(prefix));

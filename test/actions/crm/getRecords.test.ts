@@ -1,12 +1,12 @@
 import { crmGetRecords } from "../../../actions/crm/getRecords";
-import { configureRetryDefaults } from "../../../src/client";
+import { configureTestTransport } from "../../../src/transport";
 import { exampleLead } from "../../../src/examples";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";
 
 const sandbox = useSandbox();
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2000 }));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 afterEach(() => sandbox().setOptions({ faults: undefined, rateLimit429: 0 }));
 
 const exampleFields = Object.keys(exampleLead).filter((f) => f !== "id").join(",");

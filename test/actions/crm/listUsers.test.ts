@@ -1,11 +1,11 @@
 import { crmListUsers } from "../../../actions/crm/listUsers";
-import { configureRetryDefaults } from "../../../src/client";
+import { configureTestTransport } from "../../../src/transport";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";
 
 const sandbox = useSandbox();
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2000 }));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 
 it("lists active users by default, with role and profile", async () => {
   const s = sandbox();

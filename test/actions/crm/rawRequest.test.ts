@@ -1,15 +1,14 @@
 import { createConnection, invoke } from "@prismatic-io/spectral/dist/testing";
 import { crmRawRequest } from "../../../actions/crm/rawRequest";
-import { configureRetryDefaults, defaultRetryPolicy } from "../../../src/client";
+import { configureTestTransport } from "../../../src/transport";
 import { json, loopback, type Seen } from "../../helpers/loopback";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";
 
 const sandbox = useSandbox();
-const saved = { ...defaultRetryPolicy };
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2000 }));
-afterAll(() => configureRetryDefaults(saved));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
+afterAll(() => configureTestTransport());
 
 const TOKEN = "1000.raw-request-token";
 const loopbackConnection = createConnection(

@@ -1,11 +1,11 @@
 import { crmRunQuery } from "../../../actions/crm/runQuery";
-import { configureRetryDefaults } from "../../../src/client";
+import { configureTestTransport } from "../../../src/transport";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";
 
 const sandbox = useSandbox();
-beforeAll(() => configureRetryDefaults({ baseDelayMs: 5, maxDelayMs: 2000 }));
+beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 afterEach(() => sandbox().setOptions({ faults: undefined, rateLimit429: 0 }));
 
 it("runs the query as written and returns the rows and info", async () => {
