@@ -1,22 +1,16 @@
-import { action } from "@prismatic-io/spectral";
-import { booksClientFor, booksInputSchema, recordPath } from "../../src/books";
-import { connectionInput, debugRequest } from "../../src/inputs";
-import { parseInputs, recordId as zRecordId } from "../../src/validate";
-import { labelsOf, recordId, recordTarget } from "./inputs";
+import { recordPath } from "../../src/books";
+import { recordId, recordTarget, withTarget } from "../../src/fields/books";
+import { zohoAction } from "../../src/step";
 
-const inputs = { connection: connectionInput, ...recordTarget, recordId, debugRequest };
-
-const schema = booksInputSchema({ recordId: zRecordId });
-
-export const booksRemoveRecord = action({
+export const booksRemoveRecord = zohoAction({
   display: {
     label: "Delete Books Record",
     description: "Delete a Zoho Books record by its id. Books refuses to delete some records, e.g. an invoice with payments applied.",
   },
-  inputs,
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, labelsOf(inputs));
-    const books = await booksClientFor(context, params, input.organizationId);
+  fields: { ...recordTarget, recordId },
+  refine: (schema) => withTarget(schema),
+  client: "books",
+  perform: async (_context, input, books) => {
     const response = await books.request<{ message?: string }>({
       method: "DELETE",
       path: recordPath(input.type, input.recordId, input.parentRecordId, "DELETE"),
