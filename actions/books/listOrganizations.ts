@@ -1,15 +1,14 @@
-import { action } from "@prismatic-io/spectral";
 import { listOrganizations } from "../../src/books";
-import { clientFor } from "../../src/context";
-import { connectionInput, debugRequest } from "../../src/inputs";
+import { zohoAction } from "../../src/step";
 import { exampleOrganization } from "./examples";
 
-export const booksListOrganizations = action({
+/** GET /organizations takes no organization_id, so this step gets the plain client, not a Books one. */
+export const booksListOrganizations = zohoAction({
   display: {
     label: "List Books Organizations",
     description: "List the Zoho Books organizations the connection's user belongs to, with the one Zoho marks default (is_default_org).",
   },
-  inputs: { connection: connectionInput, debugRequest },
-  perform: async (context, params) => ({ data: await listOrganizations(clientFor(context, params)) }),
+  fields: {},
+  perform: async (_context, _input, client) => ({ data: await listOrganizations(client) }),
   examplePayload: { data: [exampleOrganization] },
 });
