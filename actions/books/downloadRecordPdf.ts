@@ -1,34 +1,30 @@
-import { action } from "@prismatic-io/spectral";
-import { BOOKS_RECORD_TYPES, booksClientFor, booksInputSchema, recordPath } from "../../src/books";
-import { connectionInput, debugRequest } from "../../src/inputs";
-import { parseInputs, recordId as zRecordId } from "../../src/validate";
-import { labelsOf, recordId, recordTarget } from "./inputs";
+import { BOOKS_RECORD_TYPES, recordPath } from "../../src/books";
+import { organizationId, recordId, recordType, withTarget } from "../../src/fields/books";
+import { withInput } from "../../src/fields/field";
+import { zohoAction } from "../../src/step";
 
 const PRINTABLE = BOOKS_RECORD_TYPES.filter((type) => type.pdf);
 
-const recordType = {
-  ...recordTarget.recordType,
+/** Only the types Books renders as PDF are offered; the schema stays the record type's, the refine below says which. */
+const printableType = withInput(recordType, {
   model: PRINTABLE.map((type) => ({ label: type.label, value: type.key })),
   comments: "The kind of Books document to download.",
-};
-
-const inputs = { connection: connectionInput, organizationId: recordTarget.organizationId, recordType, recordId, debugRequest };
-
-const schema = booksInputSchema({ recordId: zRecordId }).superRefine((input, ctx) => {
-  if (!input.type.pdf) {
-    ctx.addIssue({ code: "custom", path: ["recordType"], message: `Books gives PDFs only of ${PRINTABLE.map((t) => t.key).join(", ")}` });
-  }
 });
 
-export const booksDownloadRecordPdf = action({
+export const booksDownloadRecordPdf = zohoAction({
   display: {
     label: "Download Books Record PDF",
     description: "Download an invoice, estimate, sales order, credit note, purchase order or bill as the PDF Books renders, for the next step to save or attach.",
   },
-  inputs,
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, labelsOf(inputs));
-    const books = await booksClientFor(context, params, input.organizationId);
+  fields: { organizationId, recordType: printableType, recordId },
+  refine: (schema) =>
+    withTarget(schema).superRefine((input, ctx) => {
+      if (!input.type.pdf) {
+        ctx.addIssue({ code: "custom", path: ["recordType"], message: `Books gives PDFs only of ${PRINTABLE.map((t) => t.key).join(", ")}` });
+      }
+    }),
+  client: "books",
+  perform: async (_context, input, books) => {
     const response = await books.request<ArrayBuffer>({
       path: recordPath(input.type, input.recordId, undefined),
       params: { accept: "pdf" },
