@@ -1,53 +1,57 @@
-import { action, input } from "@prismatic-io/spectral";
+import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { BOOKS_RECORD_TYPES, RECORD_ACTION_LABELS, booksClientFor, booksInputSchema, recordPath } from "../../src/books";
-import { cleanPass, cleanText, connectionInput, debugRequest } from "../../src/inputs";
-import { jsonObject, parseInputs, recordId as zRecordId } from "../../src/validate";
-import { labelsOf, recordId, recordTarget } from "./inputs";
+import { BOOKS_RECORD_TYPES, RECORD_ACTION_LABELS, recordPath } from "../../src/books";
+import { recordId, recordTarget, withTarget } from "../../src/fields/books";
+import { cleanPass, cleanText, field } from "../../src/fields/field";
+import { jsonObject } from "../../src/fields/schemas";
+import { zohoAction } from "../../src/step";
 
 /** "invoices:status/sent": the record type and Books' action path in one value, so one picklist covers every type. */
-const recordAction = input({
-  label: "Action",
-  type: "string",
-  required: true,
-  model: BOOKS_RECORD_TYPES.flatMap((type) =>
-    (type.actions ?? []).map((name) => ({ label: `${type.label}: ${RECORD_ACTION_LABELS[name]}`, value: `${type.key}:${name}` })),
-  ),
-  comments: "What to do to the record; pick one listed under the record type.",
-  example: "invoices:status/sent",
-  clean: cleanText,
-});
+const recordAction = field(
+  input({
+    label: "Action",
+    type: "string",
+    required: true,
+    model: BOOKS_RECORD_TYPES.flatMap((type) =>
+      (type.actions ?? []).map((name) => ({ label: `${type.label}: ${RECORD_ACTION_LABELS[name]}`, value: `${type.key}:${name}` })),
+    ),
+    comments: "What to do to the record; pick one listed under the record type.",
+    example: "invoices:status/sent",
+    clean: cleanText,
+  }),
+  () => z.string({ error: "pick an action" }).trim().min(1, "pick an action"),
+);
 
-const body = input({
-  label: "Body",
-  type: "code",
-  language: "json",
-  required: false,
-  comments: "Only for actions that take details, e.g. Email: {\"to_mail_ids\": [\"a@example.com\"], \"subject\": \"...\", \"body\": \"...\"}. Leave empty otherwise.",
-  example: JSON.stringify({ to_mail_ids: ["finance@bowman.example.com"] }),
-  clean: cleanPass,
-});
+const body = field(
+  input({
+    label: "Body",
+    type: "code",
+    language: "json",
+    required: false,
+    comments: "Only for actions that take details, e.g. Email: {\"to_mail_ids\": [\"a@example.com\"], \"subject\": \"...\", \"body\": \"...\"}. Leave empty otherwise.",
+    example: JSON.stringify({ to_mail_ids: ["finance@bowman.example.com"] }),
+    clean: cleanPass,
+  }),
+  jsonObject,
+);
 
-const inputs = { connection: connectionInput, ...recordTarget, recordId, action: recordAction, body, debugRequest };
-
-const schema = booksInputSchema({ recordId: zRecordId, action: z.string({ error: "pick an action" }).trim().min(1, "pick an action"), body: jsonObject })
-  .transform((input) => ({ ...input, name: input.action.slice(input.action.indexOf(":") + 1) }))
-  .superRefine((input, ctx) => {
-    const offered = input.type.actions?.map((name) => `${input.type.key}:${name}`) ?? [];
-    if (!offered.includes(input.action)) {
-      ctx.addIssue({ code: "custom", path: ["action"], message: `"${input.action}" is not an action on ${input.type.key}: pick one of ${offered.join(", ") || "(none: Books offers no actions on this type)"}` });
-    }
-  });
-
-export const booksRecordAction = action({
+export const booksRecordAction = zohoAction({
   display: {
     label: "Run Books Record Action",
     description: "Change a Books record's status or act on it as Books' web app does: mark an invoice as sent, void it, approve an estimate, email a document, mark an item inactive, ...",
   },
-  inputs,
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, labelsOf(inputs));
-    const books = await booksClientFor(context, params, input.organizationId);
+  fields: { ...recordTarget, recordId, action: recordAction, body },
+  refine: (schema) =>
+    withTarget(schema)
+      .transform((input) => ({ ...input, name: input.action.slice(input.action.indexOf(":") + 1) }))
+      .superRefine((input, ctx) => {
+        const offered = input.type.actions?.map((name) => `${input.type.key}:${name}`) ?? [];
+        if (!offered.includes(input.action)) {
+          ctx.addIssue({ code: "custom", path: ["action"], message: `"${input.action}" is not an action on ${input.type.key}: pick one of ${offered.join(", ") || "(none: Books offers no actions on this type)"}` });
+        }
+      }),
+  client: "books",
+  perform: async (_context, input, books) => {
     const response = await books.request<{ message?: string }>({
       method: "POST",
       path: `${recordPath(input.type, input.recordId, input.parentRecordId, "POST")}/${input.name}`,
