@@ -1,18 +1,24 @@
 import { action } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { organizationIdSchema, resolveOrganizationId } from "../../src/books";
+import { resolveOrganizationId } from "../../src/books";
 import { clientFor } from "../../src/context";
-import { connectionInput, debugRequest, organizationId } from "../../src/inputs";
+import { organizationId } from "../../src/fields/books";
+import { connectionInput, debugRequest } from "../../src/fields/common";
 import { parseRawRequest, rawRequestInputs, sendRawRequest, type RawRequest } from "../../src/rawRequest";
-import { parseInputs } from "../../src/validate";
+import { parseFields } from "../../src/step";
 import { exampleInvoice, examplePageContext } from "./examples";
+
+/**
+ * Not zohoAction: the organization is looked up only when the request needs one (GET /organizations
+ * does not), which takes the connection, and the raw-request inputs are checked before it.
+ */
+const fields = { organizationId };
 
 const inputs = {
   connection: connectionInput,
-  organizationId,
+  organizationId: organizationId.input,
   ...rawRequestInputs,
   url: { ...rawRequestInputs.url, comments: "A path under https://www.zohoapis.<region>/books/v3, e.g. /invoices or /contacts/460000000026049.", example: "/invoices" },
-  debugRequest,
+  debugRequest: debugRequest.input,
 };
 
 /** GET /organizations is the one Books call without organization_id, and a query that names one keeps it. */
@@ -30,9 +36,9 @@ export const booksRawRequest = action({
   },
   inputs,
   perform: async (context, params) => {
-    const { connection, organizationId: organization, debugRequest: _debug, ...values } = params;
+    const { connection, organizationId: _organization, debugRequest: _debug, ...values } = params;
     const request = parseRawRequest(values);
-    const { organizationId } = parseInputs(z.object({ organizationId: organizationIdSchema }), { organizationId: organization }, { organizationId: "Organization ID" });
+    const { organizationId } = parseFields(fields, params);
     const client = clientFor(context, params);
     const extra = needsOrganization(request) ? { organization_id: await resolveOrganizationId(client, connection, organizationId) } : {};
     const { data } = await sendRawRequest(client, "books", values, extra);
