@@ -1,49 +1,48 @@
-import { action, input } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { continueOnFailure } from "../../src/batch";
+import { input } from "@prismatic-io/spectral";
 import { compositeBody, compositeResult, subRequestList, subResponses, type SubResponse } from "../../src/composite";
-import { clientFor } from "../../src/context";
 import { exampleWriteDetails } from "../../src/crmExamples";
-import { cleanBool, cleanPass, connectionInput, debugRequest } from "../../src/inputs";
+import { continueOnFailure } from "../../src/fields/batch";
+import { cleanBool, cleanPass, field } from "../../src/fields/field";
+import { bool } from "../../src/fields/schemas";
 import { requestOutcomes } from "../../src/outcomes";
-import { bool, parseInputs } from "../../src/validate";
+import { zohoAction } from "../../src/step";
 
-const schema = z
-  .object({ subRequests: subRequestList, rollbackOnFail: bool(false), concurrentExecution: bool(false), continueOnFailure: bool(false) })
-  .refine((input) => !(input.rollbackOnFail && input.concurrentExecution), {
-    path: ["concurrentExecution"],
-    message: "cannot be on together with Rollback On Fail: Zoho can only roll back sub-requests it runs one after another",
-  });
+const flag = (label: string, comments: string) => field(input({ label, type: "boolean", default: "false", comments, clean: cleanBool }), () => bool(false));
 
-const labels = { subRequests: "Sub-Requests", rollbackOnFail: "Rollback On Fail", concurrentExecution: "Concurrent Execution", continueOnFailure: "Continue On Failure" };
+const subRequests = field(
+  input({
+    label: "Sub-Requests",
+    type: "code",
+    language: "json",
+    required: true,
+    comments:
+      "A JSON array of 1 to 5 calls, each {method, uri (relative to /crm/v8), params, body, headers, sub_request_id}; all but method and uri are optional. The token also needs the ZohoCRM.composite_requests.CUSTOM scope.",
+    example: JSON.stringify([
+      { sub_request_id: "new_lead", method: "POST", uri: "/Leads", body: { data: [{ Last_Name: "Smith", Company: "Acme" }] } },
+      { sub_request_id: "org", method: "GET", uri: "/org" },
+    ]),
+    clean: cleanPass,
+  }),
+  subRequestList,
+);
 
-export const crmCompositeRequest = action({
+export const crmCompositeRequest = zohoAction({
   display: {
     label: "Composite Request",
     description: "Run up to 5 CRM API calls in one request, optionally as one transaction rolled back if any fails.",
   },
-  inputs: {
-    connection: connectionInput,
-    subRequests: input({
-      label: "Sub-Requests",
-      type: "code",
-      language: "json",
-      required: true,
-      comments: "A JSON array of 1 to 5 calls, each {method, uri (relative to /crm/v8), params, body, headers, sub_request_id}; all but method and uri are optional. The token also needs the ZohoCRM.composite_requests.CUSTOM scope.",
-      example: JSON.stringify([
-        { sub_request_id: "new_lead", method: "POST", uri: "/Leads", body: { data: [{ Last_Name: "Smith", Company: "Acme" }] } },
-        { sub_request_id: "org", method: "GET", uri: "/org" },
-      ]),
-      clean: cleanPass,
-    }),
-    rollbackOnFail: input({ label: "Rollback On Fail", type: "boolean", default: "false", comments: "Undo every sub-request when one fails (they then run one after another).", clean: cleanBool }),
-    concurrentExecution: input({ label: "Concurrent Execution", type: "boolean", default: "false", comments: "Run sub-requests that do not depend on each other in parallel. Off runs them in order.", clean: cleanBool }),
+  fields: {
+    subRequests,
+    rollbackOnFail: flag("Rollback On Fail", "Undo every sub-request when one fails (they then run one after another)."),
+    concurrentExecution: flag("Concurrent Execution", "Run sub-requests that do not depend on each other in parallel. Off runs them in order."),
     continueOnFailure,
-    debugRequest,
   },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, labels);
-    const client = clientFor(context, params);
+  refine: (schema) =>
+    schema.refine((input) => !(input.rollbackOnFail && input.concurrentExecution), {
+      path: ["concurrentExecution"],
+      message: "cannot be on together with Rollback On Fail: Zoho can only roll back sub-requests it runs one after another",
+    }),
+  perform: async (_context, input, client) => {
     const { status, items } = await requestOutcomes(
       client,
       { api: "crm", method: "POST", path: "/__composite_requests", data: compositeBody(input.subRequests, input) },

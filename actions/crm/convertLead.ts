@@ -1,61 +1,47 @@
-import { action, input } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../../src/context";
-import { cleanBool, cleanPass, cleanText, connectionInput, debugRequest, recordId } from "../../src/inputs";
+import { input } from "@prismatic-io/spectral";
+import { recordId } from "../../src/fields/crm";
+import { cleanBool, cleanPass, cleanText, field, withInput } from "../../src/fields/field";
+import { bool, jsonObject, optionalRecordId } from "../../src/fields/schemas";
 import { onlyOutcome } from "../../src/outcomes";
-import { bool, jsonObject, optionalRecordId, parseInputs, recordId as zRecordId } from "../../src/validate";
+import { zohoAction } from "../../src/step";
 
-const schema = z.object({
-  recordId: zRecordId,
-  overwrite: bool(false),
-  notifyLeadOwner: bool(false),
-  notifyNewEntityOwner: bool(false),
-  accountId: optionalRecordId,
-  contactId: optionalRecordId,
-  assignTo: optionalRecordId,
-  dealValues: jsonObject,
-});
-
-const labels = {
-  recordId: "Lead ID", overwrite: "Overwrite", notifyLeadOwner: "Notify Lead Owner", notifyNewEntityOwner: "Notify New Owner",
-  accountId: "Existing Account ID", contactId: "Existing Contact ID", assignTo: "Assign To", dealValues: "Deal Values",
-};
-
-const optionalId = (label: string, comments: string) => input({ label, type: "string", required: false, comments, example: "5725767000000524160", clean: cleanText });
-const flag = (label: string, comments: string) => input({ label, type: "boolean", default: "false", comments, clean: cleanBool });
+const optionalId = (label: string, comments: string) =>
+  field(input({ label, type: "string", required: false, comments, example: "5725767000000524160", clean: cleanText }), optionalRecordId);
+const flag = (label: string, comments: string) => field(input({ label, type: "boolean", default: "false", comments, clean: cleanBool }), () => bool(false));
 
 /** Zoho names each new record as {name, id} (older answers: the id alone); null when none was made. */
 const idOf = (value: unknown): string | null =>
   typeof value === "string" ? value : typeof value === "object" && value !== null && "id" in value ? String(value.id) : null;
 
-export const crmConvertLead = action({
+export const crmConvertLead = zohoAction({
   display: {
     label: "Convert Lead",
     description: "Convert a lead into a contact, an account and optionally a deal; returns the new records' ids.",
   },
-  inputs: {
-    connection: connectionInput,
-    recordId: { ...recordId, label: "Lead ID", dataSource: undefined, comments: "The id of the lead to convert." },
+  fields: {
+    recordId: withInput(recordId, { label: "Lead ID", dataSource: undefined, comments: "The id of the lead to convert." }),
     overwrite: flag("Overwrite", "When converting into an existing contact, overwrite its fields with the lead's."),
     notifyLeadOwner: flag("Notify Lead Owner", "Email the lead's owner about the conversion."),
     notifyNewEntityOwner: flag("Notify New Owner", "Email the owner of the new records about the conversion."),
     accountId: optionalId("Existing Account ID", "Convert into this account instead of creating one from the lead's company."),
     contactId: optionalId("Existing Contact ID", "Convert into this contact instead of creating one."),
-    assignTo: { ...optionalId("Assign To", "The id of the user who will own the new records: pick an active user or map the id. Empty keeps the lead's owner."), dataSource: "selectCrmUser" },
-    dealValues: input({
-      label: "Deal Values",
-      type: "code",
-      language: "json",
-      required: false,
-      comments: "To create a deal too, a JSON object of its fields (Deal_Name, Stage and Closing_Date at least). Leave empty for no deal.",
-      example: JSON.stringify({ Deal_Name: "Acme - 20 seats", Stage: "Qualification", Closing_Date: "2026-12-31", Amount: 12000 }),
-      clean: cleanPass,
+    assignTo: withInput(optionalId("Assign To", "The id of the user who will own the new records: pick an active user or map the id. Empty keeps the lead's owner."), {
+      dataSource: "selectCrmUser",
     }),
-    debugRequest,
+    dealValues: field(
+      input({
+        label: "Deal Values",
+        type: "code",
+        language: "json",
+        required: false,
+        comments: "To create a deal too, a JSON object of its fields (Deal_Name, Stage and Closing_Date at least). Leave empty for no deal.",
+        example: JSON.stringify({ Deal_Name: "Acme - 20 seats", Stage: "Qualification", Closing_Date: "2026-12-31", Amount: 12000 }),
+        clean: cleanPass,
+      }),
+      jsonObject,
+    ),
   },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, labels);
-    const client = clientFor(context, params);
+  perform: async (_context, input, client) => {
     const conversion = {
       overwrite: input.overwrite,
       notify_lead_owner: input.notifyLeadOwner,

@@ -1,59 +1,46 @@
-import { action, input } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../../src/context";
+import { input } from "@prismatic-io/spectral";
 import { exampleListInfo } from "../../src/crmExamples";
-import { listCrm, pagingLabels, pagingSchema } from "../../src/crmList";
+import { listCrm } from "../../src/crmList";
 import { exampleLead } from "../../src/examples";
-import { cleanText, connectionInput, debugRequest, fetchAll, fields, page, perPage, recordType } from "../../src/inputs";
-import { fieldList, moduleName, optionalText, parseInputs } from "../../src/validate";
+import { fields, paging, recordType } from "../../src/fields/crm";
+import { cleanText, field, withInput } from "../../src/fields/field";
+import { optionalText } from "../../src/fields/schemas";
+import { zohoAction } from "../../src/step";
 
 /** Zoho's search returns no match past the 2,000th (and has no page token to go further). */
 const SEARCH_LIMIT = 2_000;
 const BY = ["criteria", "email", "phone", "word"] as const;
 
 const searchBy = (label: string, comments: string, example: string) =>
-  input({ label, type: "string", required: false, comments: `${comments} Fill exactly one of Criteria, Email, Phone and Word.`, example, clean: cleanText });
+  field(input({ label, type: "string", required: false, comments: `${comments} Fill exactly one of Criteria, Email, Phone and Word.`, example, clean: cleanText }), optionalText);
 
-const schema = z
-  .object({
-    recordType: moduleName,
-    criteria: optionalText,
-    email: optionalText,
-    phone: optionalText,
-    word: optionalText,
-    fields: fieldList(),
-    ...pagingSchema,
-  })
-  .refine((v) => BY.filter((k) => v[k] !== undefined).length === 1, {
-    path: ["criteria"],
-    message: "fill exactly one of Criteria, Email, Phone and Word",
-  })
-  .refine((v) => v.fetchAll || v.page * v.per_page <= SEARCH_LIMIT, {
-    path: ["page"],
-    message: `Zoho's search returns only the first ${SEARCH_LIMIT} matches, and this page reaches past them: narrow the search or lower Page`,
-  });
-
-export const crmSearchRecords = action({
+export const crmSearchRecords = zohoAction({
   display: {
     label: "Search Records",
     description: "Find CRM records by criteria, email, phone or word (Zoho returns at most the first 2,000 matches).",
   },
-  inputs: {
-    connection: connectionInput,
+  fields: {
     recordType,
     criteria: searchBy("Criteria", "Zoho search criteria: (field:operator:value), joined with and/or.", "((Last_Name:equals:Smith)and(Company:starts_with:Ac))"),
     email: searchBy("Email", "Find records whose email fields equal this address.", "jane.smith@example.com"),
     phone: searchBy("Phone", "Find records whose phone fields match this number.", "+1 555 0100"),
     word: searchBy("Word", "Find records with this word in any text field.", "Acme"),
     fields,
-    page,
-    per_page: perPage,
-    fetchAll: { ...fetchAll, comments: "Read every page of matches (Zoho stops at 2,000). Page is ignored." },
-    debugRequest,
+    page: paging.page,
+    per_page: paging.per_page,
+    fetchAll: withInput(paging.fetchAll, { comments: "Read every page of matches (Zoho stops at 2,000). Page is ignored." }),
   },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, { recordType: "Module", criteria: "Criteria", fields: "Fields", ...pagingLabels });
-    const client = clientFor(context, params);
+  refine: (schema) =>
+    schema
+      .refine((v) => BY.filter((k) => v[k] !== undefined).length === 1, {
+        path: ["criteria"],
+        message: "fill exactly one of Criteria, Email, Phone and Word",
+      })
+      .refine((v) => v.fetchAll || v.page * v.per_page <= SEARCH_LIMIT, {
+        path: ["page"],
+        message: `Zoho's search returns only the first ${SEARCH_LIMIT} matches, and this page reaches past them: narrow the search or lower Page`,
+      }),
+  perform: async (_context, input, client) => {
     const by = BY.find((k) => input[k] !== undefined) as (typeof BY)[number];
     const query = { [by]: input[by], fields: input.fields?.join(",") };
     return { data: await listCrm(client, `/${input.recordType}/search`, query, input) };
