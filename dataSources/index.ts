@@ -7,6 +7,7 @@ import { selectCrmFields } from "./selectCrmFields";
 import { selectCrmLayout } from "./selectCrmLayout";
 import { selectCrmModule } from "./selectCrmModule";
 import { selectCrmRecord } from "./selectCrmRecord";
+import { selectCrmRelatedList } from "./selectCrmRelatedList";
 import { selectCrmUser } from "./selectCrmUser";
 import { selectNotificationChannel } from "./selectNotificationChannel";
 
@@ -15,6 +16,7 @@ export default {
   selectCrmFields,
   selectCrmLayout,
   selectCrmRecord,
+  selectCrmRelatedList,
   selectCrmUser,
   selectNotificationChannel,
   selectBooksOrganization,
