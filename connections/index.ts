@@ -15,6 +15,10 @@ export const DEFAULT_SCOPES = [
   "ZohoCRM.bulk.ALL",
   "ZohoCRM.Files.CREATE",
   "ZohoCRM.Files.READ",
+  "ZohoCRM.send_mail.all.CREATE",
+  "ZohoCRM.templates.email.READ",
+  "ZohoCRM.functions.execute.CREATE",
+  "ZohoCRM.mass_update.ALL",
   "ZohoSearch.securesearch.READ",
   "ZohoBooks.fullaccess.all",
 ].join(" ");

@@ -10,6 +10,9 @@ import { selectCrmRecord } from "./selectCrmRecord";
 import { selectCrmRelatedList } from "./selectCrmRelatedList";
 import { selectCrmUser } from "./selectCrmUser";
 import { selectNotificationChannel } from "./selectNotificationChannel";
+import { selectCrmFromAddress } from "./selectCrmFromAddress";
+import { selectCrmEmailTemplate } from "./selectCrmEmailTemplate";
+import { selectCrmBlueprintTransition } from "./selectCrmBlueprintTransition";
 
 export default {
   selectCrmModule,
@@ -23,4 +26,7 @@ export default {
   selectBooksRecordType,
   selectBooksRecord,
   crmRecordFieldsForm,
+  selectCrmFromAddress,
+  selectCrmEmailTemplate,
+  selectCrmBlueprintTransition,
 };

@@ -42,9 +42,14 @@ export const scopeFor = (api: ZohoApi, path: string, method = "GET"): string => 
   if (api === "bulk") return "ZohoCRM.bulk.ALL";
   const first = path.replace(/^\/+/, "").split(/[/?]/)[0];
   const second = path.replace(/^\/+/, "").split(/[/?]/)[1];
+  const action = /\/actions\/(send_mail|mass_update|execute)(?=$|[/?])/.exec(path)?.[1];
+  if (action === "send_mail") return "ZohoCRM.send_mail.all.CREATE";
+  if (action === "mass_update") return "ZohoCRM.mass_update.ALL";
+  if (action === "execute" && path.includes("/functions/")) return "ZohoCRM.functions.execute.CREATE";
   if (first === "coql") return "ZohoCRM.coql.READ";
   if (first === "files") return method === "POST" ? "ZohoCRM.Files.CREATE" : "ZohoCRM.Files.READ";
   if (first === "__composite_requests") return "ZohoCRM.composite_requests.CUSTOM (plus the scopes of each sub-request)";
+  if (first === "settings" && second === "email_templates") return "ZohoCRM.templates.email.READ";
   if (first === "settings") return "ZohoCRM.settings.ALL";
   if (first === "users") return "ZohoCRM.users.ALL";
   if (first === "org") return "ZohoCRM.org.ALL";

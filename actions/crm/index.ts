@@ -36,6 +36,11 @@ import { crmRenewNotificationChannel } from "./renewNotificationChannel";
 import { crmBulkReadRecords } from "./bulkReadRecords";
 import { crmBulkWriteRecords } from "./bulkWriteRecords";
 import { crmGetBulkJob } from "./getBulkJob";
+import { crmSendEmail } from "./sendEmail";
+import { crmGetBlueprintTransitions } from "./getBlueprintTransitions";
+import { crmPerformBlueprintTransition } from "./performBlueprintTransition";
+import { crmRunFunction } from "./runFunction";
+import { crmMassUpdateRecords } from "./massUpdateRecords";
 
 export default {
   crmCreateRecord,
@@ -75,4 +80,9 @@ export default {
   crmBulkReadRecords,
   crmBulkWriteRecords,
   crmGetBulkJob,
+  crmSendEmail,
+  crmGetBlueprintTransitions,
+  crmPerformBlueprintTransition,
+  crmRunFunction,
+  crmMassUpdateRecords,
 };

@@ -55,6 +55,9 @@ const defineBlueprintOn = (state: SandboxState, map: Map<string, Blueprint>, mod
   return blueprint;
 };
 
+/** The module's blueprint, if it has one (other endpoint groups ask, e.g. mass update). */
+export const blueprintOf = (state: SandboxState, module: string): Blueprint | undefined => blueprints(state).get(module);
+
 /** Puts a module under a blueprint (replacing any it had); tests use it for processes of their own. */
 export const defineBlueprint = (state: SandboxState, module: string, field: string, name: string, transitions: BlueprintTransitionSpec[]): Blueprint =>
   defineBlueprintOn(state, blueprints(state), module, field, name, transitions);

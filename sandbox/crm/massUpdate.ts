@@ -9,6 +9,7 @@
 import { ok, recordStatus } from "../respond";
 import type { CrmModule, CrmRecord, SandboxState } from "../state";
 import type { Route, SandboxRequest } from "../types";
+import { blueprintOf } from "./blueprint";
 import { CrmFailure } from "./crmFailure";
 import { crmRoute } from "./crmRoute";
 import { moduleNamed } from "./parents";
@@ -54,7 +55,7 @@ const viewRecords = (state: SandboxState, module: CrmModule, cvid: string): CrmR
 
 /** Whether the record runs in a blueprint over `field`: its value is one of the process's states. */
 const inBlueprintOn = (state: SandboxState, record: CrmRecord, module: string, values: Record<string, unknown>): boolean => {
-  const blueprint = (state.crm.blueprints as Map<string, { field: string; transitions: Array<{ from: string[]; to: string }> }> | undefined)?.get(module);
+  const blueprint = blueprintOf(state, module);
   if (!blueprint || !(blueprint.field in values)) return false;
   return blueprint.transitions.some((t) => t.to === record[blueprint.field] || t.from.includes(String(record[blueprint.field])));
 };

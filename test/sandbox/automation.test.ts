@@ -124,7 +124,7 @@ describe("functions", () => {
         method: "POST",
         headers: { Authorization: `Zoho-oauthtoken ${token.accessToken}`, "Content-Type": "application/x-www-form-urlencoded" },
         body,
-      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     const ok = await run("score_lead", `arguments=${encodeURIComponent(JSON.stringify({ email: "a@b.com", employees: 400 }))}`);
     expect(ok).toMatchObject({ status: 200, body: { code: "success", details: { output_type: "map" } } });
     expect(JSON.parse(ok.body.details.output)).toEqual({ email: "a@b.com", score: 60, grade: "A" });
