@@ -1,17 +1,13 @@
-import { dataSource } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../src/context";
-import { connectionInput, recordType } from "../src/inputs";
+import { recordType } from "../src/fields/crm";
 import { listFields } from "../src/metadata";
-import { moduleName, parseInputs } from "../src/validate";
+import { zohoDataSource } from "../src/step";
 
-export const selectCrmFields = dataSource({
+export const selectCrmFields = zohoDataSource({
   display: { label: "Select CRM Fields", description: "Pick fields of a CRM module; each shows its label, API name and data type." },
   dataSourceType: "picklist",
-  inputs: { connection: connectionInput, recordType },
-  perform: async (context, params) => {
-    const { recordType: module } = parseInputs(z.object({ recordType: moduleName }), params, { recordType: "Module" });
-    const fields = await listFields(clientFor(context, params), module);
+  fields: { recordType },
+  perform: async (_context, input, client) => {
+    const fields = await listFields(client, input.recordType);
     return {
       result: fields
         .map((f) => ({ key: f.api_name, label: `${f.field_label ?? f.display_label ?? f.api_name} (${f.api_name}, ${f.data_type ?? "field"})${f.system_mandatory ? " *" : ""}` }))
