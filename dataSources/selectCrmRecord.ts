@@ -1,17 +1,20 @@
-import { dataSource, input } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../src/context";
-import { cleanText, connectionInput, recordType } from "../src/inputs";
-import { moduleName, optionalText, parseInputs } from "../src/validate";
+import { input } from "@prismatic-io/spectral";
+import { recordType } from "../src/fields/crm";
+import { cleanText, field } from "../src/fields/field";
+import { optionalText } from "../src/fields/schemas";
+import { zohoDataSource } from "../src/step";
 
-const searchText = input({
-  label: "Search Text",
-  type: "string",
-  required: false,
-  comments: "Optional word to search for (at least 2 characters). Empty: the 200 most recently modified records.",
-  example: "Smith",
-  clean: cleanText,
-});
+const searchText = field(
+  input({
+    label: "Search Text",
+    type: "string",
+    required: false,
+    comments: "Optional word to search for (at least 2 characters). Empty: the 200 most recently modified records.",
+    example: "Smith",
+    clean: cleanText,
+  }),
+  optionalText,
+);
 
 /** Each standard module's record name field; custom modules use Name. */
 const NAME_FIELD: Record<string, string> = {
@@ -22,13 +25,11 @@ const NAME_FIELD: Record<string, string> = {
 };
 
 /** One call, never a scan: Zoho's word search, or the newest 200 records. */
-export const selectCrmRecord = dataSource({
+export const selectCrmRecord = zohoDataSource({
   display: { label: "Select CRM Record", description: "Pick a record of a CRM module by name: found by search text, or from the 200 most recently modified." },
   dataSourceType: "picklist",
-  inputs: { connection: connectionInput, recordType, searchText },
-  perform: async (context, params) => {
-    const input = parseInputs(z.object({ recordType: moduleName, searchText: optionalText }), params, { recordType: "Module", searchText: "Search Text" });
-    const client = clientFor(context, params);
+  fields: { recordType, searchText },
+  perform: async (_context, input, client) => {
     const nameField = NAME_FIELD[input.recordType] ?? "Name";
     const response = input.searchText
       ? await client.request({ api: "crm", path: `/${input.recordType}/search`, params: { word: input.searchText, per_page: 200 } })
