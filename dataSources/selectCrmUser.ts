@@ -1,14 +1,12 @@
-import { dataSource } from "@prismatic-io/spectral";
-import { clientFor } from "../src/context";
-import { connectionInput } from "../src/inputs";
 import { listActiveUsers } from "../src/metadata";
+import { zohoDataSource } from "../src/step";
 
-export const selectCrmUser = dataSource({
+export const selectCrmUser = zohoDataSource({
   display: { label: "Select CRM User", description: "Pick one of the CRM org's active users by name and email; the value is the user's id." },
   dataSourceType: "picklist",
-  inputs: { connection: connectionInput },
-  perform: async (context, params) => {
-    const users = await listActiveUsers(clientFor(context, params));
+  fields: {},
+  perform: async (_context, _input, client) => {
+    const users = await listActiveUsers(client);
     return {
       result: users
         .map((user) => ({ key: String(user.id), label: `${user.full_name ?? user.id} <${user.email ?? "no email"}>` }))
