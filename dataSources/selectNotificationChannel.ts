@@ -1,13 +1,11 @@
-import { dataSource } from "@prismatic-io/spectral";
-import { clientFor } from "../src/context";
-import { connectionInput } from "../src/inputs";
+import { zohoDataSource } from "../src/step";
 
-export const selectNotificationChannel = dataSource({
+export const selectNotificationChannel = zohoDataSource({
   display: { label: "Select Notification Channel", description: "Pick one of the org's Zoho watch channels by its events and expiry." },
   dataSourceType: "picklist",
-  inputs: { connection: connectionInput },
-  perform: async (context, params) => {
-    const response = await clientFor(context, params).request({ api: "crm", path: "/actions/watch" });
+  fields: {},
+  perform: async (_context, _input, client) => {
+    const response = await client.request({ api: "crm", path: "/actions/watch" });
     const channels: Array<Record<string, any>> = response.status === 204 ? [] : (response.data?.watch ?? []);
     return {
       result: channels.map((c) => ({
