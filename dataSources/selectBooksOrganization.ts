@@ -1,17 +1,16 @@
-import { dataSource } from "@prismatic-io/spectral";
 import { listOrganizations } from "../src/books";
-import { clientFor } from "../src/context";
-import { connectionInput } from "../src/inputs";
+import { zohoDataSource } from "../src/step";
 
-export const selectBooksOrganization = dataSource({
+/** GET /organizations takes no organization_id, so this data source gets the plain client, not a Books one. */
+export const selectBooksOrganization = zohoDataSource({
   display: {
     label: "Select Books Organization",
     description: "Pick one of the Zoho Books organizations the connection's user belongs to; the value is its organization_id. The one Zoho marks default says so.",
   },
   dataSourceType: "picklist",
-  inputs: { connection: connectionInput },
-  perform: async (context, params) => {
-    const organizations = await listOrganizations(clientFor(context, params));
+  fields: {},
+  perform: async (_context, _input, client) => {
+    const organizations = await listOrganizations(client);
     return {
       result: organizations.map((org) => ({
         key: String(org.organization_id),
