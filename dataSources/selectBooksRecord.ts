@@ -1,34 +1,34 @@
-import { dataSource, input } from "@prismatic-io/spectral";
-import { parentRecordId, recordType } from "../actions/books/inputs";
-import { booksClientFor, booksInputSchema, collectionPath } from "../src/books";
-import { cleanText, connectionInput, organizationId } from "../src/inputs";
+import { input } from "@prismatic-io/spectral";
+import { collectionPath } from "../src/books";
+import { organizationId, parentRecordId, recordType, withTarget } from "../src/fields/books";
+import { cleanText, field } from "../src/fields/field";
+import { optionalText } from "../src/fields/schemas";
 import { BOOKS_PAGE_MAX } from "../src/pagination";
-import { optionalText, parseInputs } from "../src/validate";
+import { zohoDataSource } from "../src/step";
 
-const searchText = input({
-  label: "Search Text",
-  type: "string",
-  required: false,
-  comments: "Optional text Books searches for (e.g. part of a number or name). Empty: the 200 most recently modified records.",
-  example: "INV-00",
-  clean: cleanText,
-});
-
-const inputs = { connection: connectionInput, organizationId, recordType, parentRecordId, searchText };
-const labels = { organizationId: "Organization ID", recordType: "Record Type", parentRecordId: "Parent Record ID", searchText: "Search Text" };
-const schema = booksInputSchema({ searchText: optionalText });
+const searchText = field(
+  input({
+    label: "Search Text",
+    type: "string",
+    required: false,
+    comments: "Optional text Books searches for (e.g. part of a number or name). Empty: the 200 most recently modified records.",
+    example: "INV-00",
+    clean: cleanText,
+  }),
+  optionalText,
+);
 
 /** One call, never a scan: Books' search_text, or the newest 200 records of the type. */
-export const selectBooksRecord = dataSource({
+export const selectBooksRecord = zohoDataSource({
   display: {
     label: "Select Books Record",
     description: "Pick a Zoho Books record of a type by its number or name: found by search text, or from the 200 most recently modified. The value is the record's id.",
   },
   dataSourceType: "picklist",
-  inputs,
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, labels);
-    const books = await booksClientFor(context, params, input.organizationId);
+  fields: { organizationId, recordType, parentRecordId, searchText },
+  refine: (schema) => withTarget(schema),
+  client: "books",
+  perform: async (_context, input, books) => {
     const { type } = input;
     const response = await books.request<Record<string, unknown>>({
       path: collectionPath(type, input.parentRecordId),
