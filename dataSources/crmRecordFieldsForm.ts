@@ -1,21 +1,22 @@
-import { dataSource, input } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../src/context";
-import { cleanText, connectionInput, recordType } from "../src/inputs";
+import { input } from "@prismatic-io/spectral";
+import { recordType } from "../src/fields/crm";
+import { cleanText, field } from "../src/fields/field";
+import { optionalRecordId } from "../src/fields/schemas";
 import { listFields } from "../src/metadata";
 import { recordFieldsForm } from "../src/recordForm";
-import { moduleName, optionalRecordId, parseInputs } from "../src/validate";
+import { zohoDataSource } from "../src/step";
 
-const recordId = input({
-  label: "Record ID",
-  type: "string",
-  required: false,
-  comments: "Optional: the record to update. Given, the form opens with its current values and no field is required; empty, it is a form for a new record.",
-  example: "5725767000000524157",
-  clean: cleanText,
-});
-
-const schema = z.object({ recordType: moduleName, recordId: optionalRecordId });
+const recordId = field(
+  input({
+    label: "Record ID",
+    type: "string",
+    required: false,
+    comments: "Optional: the record to update. Given, the form opens with its current values and no field is required; empty, it is a form for a new record.",
+    example: "5725767000000524157",
+    clean: cleanText,
+  }),
+  optionalRecordId,
+);
 
 /** A record's values as the form holds them: lookups as {id}, empty values left out. */
 const formValues = (record: Record<string, unknown>): Record<string, unknown> =>
@@ -25,16 +26,14 @@ const formValues = (record: Record<string, unknown>): Record<string, unknown> =>
       .map(([key, value]) => [key, typeof value === "object" && !Array.isArray(value) && "id" in (value as object) ? { id: String((value as { id: unknown }).id) } : value]),
   );
 
-export const crmRecordFieldsForm = dataSource({
+export const crmRecordFieldsForm = zohoDataSource({
   display: {
     label: "CRM Record Fields Form",
     description: "A form of a CRM module's writable fields (typed, picklists as choices, mandatory fields required) whose data is a record body for Create Record or Update Record.",
   },
   dataSourceType: "jsonForm",
-  inputs: { connection: connectionInput, recordType, recordId },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, { recordType: "Module", recordId: "Record ID" });
-    const client = clientFor(context, params);
+  fields: { recordType, recordId },
+  perform: async (_context, input, client) => {
     const fields = await listFields(client, input.recordType);
     if (!input.recordId) return { result: recordFieldsForm(fields, { operation: "create" }) };
     const response = await client.request<{ data?: Array<Record<string, unknown>> }>({ api: "crm", path: `/${input.recordType}/${input.recordId}` });
