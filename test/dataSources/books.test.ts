@@ -1,5 +1,5 @@
 /** The Books pick lists, run through spectral's invokeDataSource against the sandbox over HTTP. */
-import { recordType as recordTypeInput } from "../../actions/books/inputs";
+import { recordType as recordTypeField } from "../../src/fields/books";
 import { selectBooksOrganization } from "../../dataSources/selectBooksOrganization";
 import { selectBooksRecord } from "../../dataSources/selectBooksRecord";
 import { selectBooksRecordType } from "../../dataSources/selectBooksRecordType";
@@ -43,7 +43,7 @@ describe("selectBooksRecordType", () => {
     const from = s.log.length;
     const out = await runDataSource(selectBooksRecordType, s);
     expectSameShape(out, selectBooksRecordType.examplePayload);
-    expect(out.result).toEqual(recordTypeInput.model!.map((choice) => ({ key: choice.value, label: choice.label })));
+    expect(out.result).toEqual((recordTypeField.input as { model?: Array<{ label: string; value: string }> }).model!.map((choice) => ({ key: choice.value, label: choice.label })));
     expect(out.result).toHaveLength(BOOKS_RECORD_TYPES.length);
     expect(out.result).toContainEqual({ key: "invoices", label: "Invoices" });
     expect(s.log.length).toBe(from);
