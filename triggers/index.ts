@@ -3,6 +3,7 @@ import { crmRecordsPollingTrigger } from "./crmRecordsPolling";
 import { contactsPollingTrigger, leadsPollingTrigger } from "./legacyPolling";
 import { notificationsTrigger } from "./notifications";
 import { bookContactsPollingTrigger, booksRecordsPollingTrigger } from "./booksRecordsPolling";
+import { booksRecordsInstantTrigger } from "./booksRecordsInstant";
 
 export default {
   notificationsTrigger,
@@ -11,4 +12,5 @@ export default {
   contactsPollingTrigger,
   booksRecordsPollingTrigger,
   bookContactsPollingTrigger,
+  booksRecordsInstantTrigger,
 };
