@@ -21,6 +21,8 @@ export const DEFAULT_SCOPES = [
   "ZohoCRM.mass_update.ALL",
   "ZohoSearch.securesearch.READ",
   "ZohoBooks.fullaccess.all",
+  // Books' webhook and workflow APIs (the instant Books trigger) name this scope; fullaccess covers it, but a narrowed list needs it.
+  "ZohoBooks.settings.ALL",
 ].join(" ");
 
 /** The platform renders `model` as a dropdown on connection inputs too; spectral's ConnectionInput type just omits it. */
@@ -32,7 +34,7 @@ const scopes = {
   required: true,
   default: DEFAULT_SCOPES,
   comments:
-    "Space-separated Zoho OAuth scopes. The default covers every action and trigger of this component; remove ZohoBooks.fullaccess.all if you only use CRM. See https://www.zoho.com/crm/developer/docs/api/v8/scopes.html",
+    "Space-separated Zoho OAuth scopes. The default covers every action and trigger of this component; remove the ZohoBooks scopes if you only use CRM. See https://www.zoho.com/crm/developer/docs/api/v8/scopes.html",
   example: "ZohoCRM.modules.ALL ZohoCRM.settings.ALL",
 };
 
