@@ -111,6 +111,18 @@ const orgId = async (client: ZohoClient): Promise<string> => {
   return String(org?.zgid ?? org?.id);
 };
 
+/**
+ * A failure after Zoho accepted a bulk write job (a token that expired while polling, a network error):
+ * the job runs on in Zoho whatever happens here, so the error says it exists, and how to get its result.
+ */
+const jobExists = (error: unknown, jobId: string, rows: number): Error => {
+  const cause = error instanceof Error ? error.message : String(error);
+  return new ZohoError(
+    `${cause.replace(/\.?$/, ".")} The bulk write job ${jobId} exists in Zoho and writes its ${rows} rows whatever happened here: do not run this step again (the rows would be written twice); get the job's result with Get Bulk Job (Job ID ${jobId}) once the connection works.`,
+    { ...(error instanceof ZohoError ? error.details : {}), code: "BULK_JOB_EXISTS", causeCode: error instanceof ZohoError ? error.details.code : undefined },
+  );
+};
+
 export const bulkWriteFile = async (
   client: ZohoClient,
   { module, operation, findBy, records, offset, log = () => undefined }: { module: string; operation: BulkOperation; findBy?: string; records: Array<Record<string, unknown>>; offset: number; log?: Log },
@@ -138,8 +150,14 @@ export const bulkWriteFile = async (
     },
   });
   const jobId = String(created.data?.details?.id ?? created.data?.data?.[0]?.details?.id);
-  const job = await waitForJob(client, "write", jobId, log);
-  const rows = parseCsv(csvFromZip(await download(client, job.result.download_url)));
+  let job: Record<string, any>;
+  let rows: Array<Record<string, string>>;
+  try {
+    job = await waitForJob(client, "write", jobId, log);
+    rows = parseCsv(csvFromZip(await download(client, job.result.download_url)));
+  } catch (error) {
+    throw jobExists(error, jobId, records.length);
+  }
   const outcomes = rows.map((row, i) => ({
     index: offset + i,
     id: row.ID || row.Id || row.id || null,

@@ -65,8 +65,10 @@ export interface ZohoRequest {
   idempotent?: boolean;
   /** Statuses that are answers, not errors (Zoho answers 400 with per-item outcomes when every item failed). */
   accept?: number[];
-  /** This call's attempt deadline (ms). */
+  /** This call's attempt deadline (ms): the longest one try may take, answer included. */
   timeoutMs?: number;
+  /** This call's total time (ms), retries and their waits included; the step's budget still applies. */
+  budgetMs?: number;
   /** This call's own retry settings (raw requests): tries, wait before each, whether every failure is retried. */
   retry?: { retries?: number; delayMs?: (retryNumber: number) => number; retryAllErrors?: boolean };
   /** Told before a resend that follows a failure after which Zoho may have applied the call. */
@@ -76,6 +78,13 @@ export interface ZohoRequest {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+/** The time a call must end by: its own total timeout or the step's budget, whichever ends first. */
+interface Budget {
+  endsAt: number;
+  name: string;
+  code: "STEP_BUDGET_EXCEEDED" | "TOTAL_TIMEOUT_EXCEEDED";
+}
+
 /** Failures that happen before a byte of the request reaches Zoho. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
@@ -202,12 +211,17 @@ export class ZohoClient {
     const idempotent = req.idempotent ?? SAFE_METHODS.has(method);
     const retries = req.retry?.retries ?? this.policy.retries;
     const attemptMs = req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_ATTEMPT_MS;
+    // The call's own total time (a raw request's Total Timeout) counts within the step's budget.
+    const ownEnd = req.budgetMs ? Date.now() + req.budgetMs : Number.POSITIVE_INFINITY;
+    const budget: Budget = ownEnd < this.budgetEndsAt
+      ? { endsAt: ownEnd, name: `the request's total timeout of ${seconds(req.budgetMs!)}`, code: "TOTAL_TIMEOUT_EXCEEDED" }
+      : { endsAt: this.budgetEndsAt, name: `the step's time budget of ${seconds(this.budgetMs)}`, code: "STEP_BUDGET_EXCEEDED" };
     for (let attempt = 1; ; attempt += 1) {
-      const remaining = this.budgetEndsAt - Date.now();
+      const remaining = budget.endsAt - Date.now();
       if (remaining <= 0) {
         throw new ZohoError(
-          `The step's time budget of ${seconds(this.budgetMs)} was used up before ${method} ${req.path} could be sent: split the work into smaller steps, or check Zoho's status if its calls are slow.`,
-          { code: "STEP_BUDGET_EXCEEDED", api: req.api, method, path: req.path },
+          `${budget.name[0].toUpperCase()}${budget.name.slice(1)} was used up before ${method} ${req.path} could be sent: split the work into smaller steps, or check Zoho's status if its calls are slow.`,
+          { code: budget.code, api: req.api, method, path: req.path },
         );
       }
       const byBudget = remaining < attemptMs;
@@ -226,7 +240,7 @@ export class ZohoClient {
           validateStatus: (status) => (status >= 200 && status < 300) || (req.accept?.includes(status) ?? false),
         });
       } catch (error) {
-        failure = controller.signal.aborted ? this.deadlineFailure(req, method, byBudget ? this.budgetMs : attemptMs, byBudget) : this.classify(error, req.api);
+        failure = controller.signal.aborted ? this.deadlineFailure(req, method, byBudget ? budget : attemptMs) : this.classify(error, req.api);
       } finally {
         clearTimeout(timer);
       }
@@ -239,8 +253,8 @@ export class ZohoClient {
         const wait = asked ?? (chosen !== undefined ? Math.min(chosen, this.policy.maxDelayMs) : undefined) ?? (axiosError ? backoffMs(attempt, axiosError, this.policy) : this.policy.baseDelayMs);
         if (asked !== undefined && asked > this.policy.maxDelayMs) {
           // A Retry-After longer than we are willing to wait ends the retries so the error surfaces now.
-        } else if (Date.now() + wait >= this.budgetEndsAt) {
-          note = ` The step's time budget of ${seconds(this.budgetMs)} left no room for another try.`;
+        } else if (Date.now() + wait >= budget.endsAt) {
+          note = ` ${budget.name[0].toUpperCase()}${budget.name.slice(1)} left no room for another try.`;
         } else {
           this.logger?.debug(`Zoho ${failure.status ?? "failure"} on ${method} ${req.path}: retry ${attempt} in ${wait} ms`);
           if (failure.mayHaveApplied) req.onResend?.();
@@ -287,11 +301,11 @@ export class ZohoClient {
     return { error: zohoError, mayHaveApplied: true, neverApplied: false, networkCode };
   }
 
-  private deadlineFailure(req: ZohoRequest, method: string, ms: number, byBudget: boolean): Failure {
-    const message = byBudget
-      ? `No complete answer from Zoho to ${method} ${req.path} before the step's time budget of ${seconds(ms)} ran out (retries and their waits included): split the work into smaller steps, or check Zoho's status if its calls are slow.`
-      : `No complete answer from Zoho to ${method} ${req.path} within the attempt deadline of ${seconds(ms)} (the longest one try may take, answer included): raise the timeout if the call is large, or check the network and Zoho's status.`;
-    const error = new ZohoError(message, { code: byBudget ? "STEP_BUDGET_EXCEEDED" : "ATTEMPT_DEADLINE_EXCEEDED", api: req.api, method, path: req.path });
+  private deadlineFailure(req: ZohoRequest, method: string, limit: Budget | number): Failure {
+    const message = typeof limit === "number"
+      ? `No complete answer from Zoho to ${method} ${req.path} within the attempt deadline of ${seconds(limit)} (the longest one try may take, answer included): raise the timeout if the call is large, or check the network and Zoho's status.`
+      : `No complete answer from Zoho to ${method} ${req.path} before ${limit.name} ran out (retries and their waits included): split the work into smaller steps, or check Zoho's status if its calls are slow.`;
+    const error = new ZohoError(message, { code: typeof limit === "number" ? "ATTEMPT_DEADLINE_EXCEEDED" : limit.code, api: req.api, method, path: req.path });
     return { error, mayHaveApplied: true, neverApplied: false };
   }
 
@@ -304,7 +318,7 @@ export class ZohoClient {
       const path = /^https?:\/\//i.test(req.path) ? new URL(req.path).pathname : `${new URL(base).pathname.replace(/\/+$/, "")}${req.path.startsWith("/") ? "" : "/"}${req.path}`;
       // Zoho's own words are kept, but not its "try again" hints: trying again is what must not happen blindly.
       const said = [cause.code, cause.zohoMessage].filter(Boolean).join(": ");
-      const answer = cause.code === "ATTEMPT_DEADLINE_EXCEEDED" || cause.code === "STEP_BUDGET_EXCEEDED"
+      const answer = ["ATTEMPT_DEADLINE_EXCEEDED", "STEP_BUDGET_EXCEEDED", "TOTAL_TIMEOUT_EXCEEDED"].includes(String(cause.code))
         ? `no complete answer from Zoho to ${method} ${path} came in time (${cause.code})`
         : cause.status
           ? req.api === "books"

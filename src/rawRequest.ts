@@ -46,6 +46,17 @@ export const rawRequestInputs = {
     ...httpInputs.retryAllErrors,
     comments: "Also retry other failures: 4xx answers, and 5xx answers to POST and PATCH, which Zoho may have applied already.",
   },
+  timeout: {
+    ...httpInputs.timeout,
+    comments: "The longest one try may take, answer included (ms); a slow answer does not reset it. Default 120000 (2 minutes).",
+    example: "30000",
+  },
+  totalTimeout: {
+    ...httpInputs.timeout,
+    label: "Total Timeout",
+    comments: "The longest the request may take in all, retries and their waits included (ms). Default: the step's limit of 14 minutes.",
+    example: "60000",
+  },
 };
 
 const pairs = z.preprocess(
@@ -64,6 +75,7 @@ const schema = z.object({
   headers: pairs,
   responseType: z.preprocess((v) => v || "json", z.enum(RESPONSE_TYPES, { error: `must be one of ${RESPONSE_TYPES.join(", ")}` })),
   timeout: optionalInt(0, 3_600_000),
+  totalTimeout: optionalInt(0, 3_600_000),
   maxRetries: intInRange(0, 10, 3),
   retryDelayMS: intInRange(0, 600_000, 1000),
   useExponentialBackoff: bool(true),
@@ -125,6 +137,7 @@ export const sendRawRequest = async (
     headers: userHeaders(request) as Record<string, string>,
     responseType: request.responseType,
     timeoutMs: request.timeout || undefined,
+    budgetMs: request.totalTimeout || undefined,
     // Retries follow the step's inputs; the client keeps its rules on what is safe to resend and honours Retry-After.
     retry: {
       retries: request.maxRetries,
