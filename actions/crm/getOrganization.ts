@@ -1,7 +1,5 @@
-import { action } from "@prismatic-io/spectral";
-import { clientFor } from "../../src/context";
 import { ZohoError } from "../../src/errors";
-import { connectionInput, debugRequest } from "../../src/inputs";
+import { zohoAction } from "../../src/step";
 
 type ZohoOrg = Record<string, any>;
 
@@ -11,14 +9,14 @@ const ORG_FIELDS = [
   "country", "country_code", "time_zone", "phone", "website", "type", "max_per_page", "license_details",
 ] as const;
 
-export const crmGetOrganization = action({
+export const crmGetOrganization = zohoAction({
   display: {
     label: "Get Organization",
     description: "Get the CRM org's details: name, id, currency, time zone, country and license.",
   },
-  inputs: { connection: connectionInput, debugRequest },
-  perform: async (context, params) => {
-    const response = await clientFor(context, params).request<{ org?: ZohoOrg[] }>({ api: "crm", path: "/org" });
+  fields: {},
+  perform: async (_context, _input, client) => {
+    const response = await client.request<{ org?: ZohoOrg[] }>({ api: "crm", path: "/org" });
     const org = response.data?.org?.[0];
     if (!org) throw new ZohoError("Zoho answered without the org's details: try again, or check the connection's user can see the org.");
     return { data: Object.fromEntries(ORG_FIELDS.map((key) => [key, org[key] ?? null])) as ZohoOrg };

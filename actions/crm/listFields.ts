@@ -1,21 +1,15 @@
-import { action } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../../src/context";
-import { connectionInput, debugRequest, recordType } from "../../src/inputs";
+import { recordType } from "../../src/fields/crm";
 import { listFields } from "../../src/metadata";
-import { moduleName, parseInputs } from "../../src/validate";
+import { zohoAction } from "../../src/step";
 
-const schema = z.object({ recordType: moduleName });
-
-export const crmListFields = action({
+export const crmListFields = zohoAction({
   display: {
     label: "List Fields",
     description: "List a CRM module's fields with their data types, picklist values and whether Zoho requires them.",
   },
-  inputs: { connection: connectionInput, recordType, debugRequest },
-  perform: async (context, params) => {
-    const { recordType: module } = parseInputs(schema, params, { recordType: "Module" });
-    const fields = await listFields(clientFor(context, params), module);
+  fields: { recordType },
+  perform: async (_context, input, client) => {
+    const fields = await listFields(client, input.recordType);
     return {
       data: fields.map((f) => ({
         api_name: f.api_name,

@@ -1,16 +1,14 @@
-import { action } from "@prismatic-io/spectral";
-import { clientFor } from "../../src/context";
-import { connectionInput, debugRequest } from "../../src/inputs";
 import { listModules, supportsNotifications } from "../../src/metadata";
+import { zohoAction } from "../../src/step";
 
-export const crmListModules = action({
+export const crmListModules = zohoAction({
   display: {
     label: "List Modules",
     description: "List the CRM modules the API can use (custom modules included), with their API names and labels.",
   },
-  inputs: { connection: connectionInput, debugRequest },
-  perform: async (context, params) => {
-    const modules = await listModules(clientFor(context, params));
+  fields: {},
+  perform: async (_context, _input, client) => {
+    const modules = await listModules(client);
     return {
       data: modules.map((m) => ({
         api_name: m.api_name,

@@ -1,18 +1,26 @@
-import { action, input } from "@prismatic-io/spectral";
+import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { clientFor } from "../../src/context";
 import { exampleLead } from "../../src/examples";
-import { cleanText, connectionInput, debugRequest, page, perPage } from "../../src/inputs";
-import { CRM_PAGE_MAX, type CrmInfo } from "../../src/pagination";
-import { intInRange, parseInputs } from "../../src/validate";
+import { page, perPage } from "../../src/fields/crm";
+import { cleanText, field, withSchema } from "../../src/fields/field";
+import { intInRange } from "../../src/fields/schemas";
+import type { CrmInfo } from "../../src/pagination";
+import { zohoAction } from "../../src/step";
 
 const USER_TYPES = ["ActiveUsers", "ActiveConfirmedUsers", "ConfirmedUsers", "NotConfirmedUsers", "DeactiveUsers", "CurrentUser"] as const;
 
-const schema = z.object({
-  type: z.preprocess((v) => (v === undefined || v === null || v === "" ? "ActiveUsers" : v), z.enum(USER_TYPES, { error: `must be one of ${USER_TYPES.join(", ")}` })),
-  page: intInRange(1, 10_000, 1),
-  per_page: intInRange(1, CRM_PAGE_MAX, CRM_PAGE_MAX),
-});
+const userType = field(
+  input({
+    label: "User Type",
+    type: "string",
+    required: false,
+    default: "ActiveUsers",
+    model: USER_TYPES.map((value) => ({ label: value.replace(/([a-z])([A-Z])/g, "$1 $2"), value })),
+    comments: "Which users to list.",
+    clean: cleanText,
+  }),
+  () => z.preprocess((v) => (v === undefined || v === null || v === "" ? "ActiveUsers" : v), z.enum(USER_TYPES, { error: `must be one of ${USER_TYPES.join(", ")}` })),
+);
 
 type ZohoUser = Record<string, any>;
 
@@ -30,29 +38,14 @@ const toUser = (u: ZohoUser) => ({
   zuid: u.zuid ?? null,
 });
 
-export const crmListUsers = action({
+export const crmListUsers = zohoAction({
   display: {
     label: "List Users",
     description: "List the CRM org's users (active users by default), with their role and profile.",
   },
-  inputs: {
-    connection: connectionInput,
-    type: input({
-      label: "User Type",
-      type: "string",
-      required: false,
-      default: "ActiveUsers",
-      model: USER_TYPES.map((value) => ({ label: value.replace(/([a-z])([A-Z])/g, "$1 $2"), value })),
-      comments: "Which users to list.",
-      clean: cleanText,
-    }),
-    page,
-    per_page: perPage,
-    debugRequest,
-  },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, { type: "User Type", page: "Page", per_page: "Per Page" });
-    const client = clientFor(context, params);
+  // Users have no page token, so pages go past the records' 2,000 limit.
+  fields: { type: userType, page: withSchema(page, () => intInRange(1, 10_000, 1)), per_page: perPage },
+  perform: async (_context, input, client) => {
     const response = await client.request<{ users?: ZohoUser[]; info?: CrmInfo }>({ api: "crm", path: "/users", params: input });
     const users = response.status === 204 ? [] : (response.data?.users ?? []);
     return { data: { data: users.map(toUser), info: { count: users.length, more_records: response.data?.info?.more_records ?? false } } };
