@@ -8,6 +8,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { BooksClient } from "./books";
 import { ZohoError } from "./errors";
+import { rememberSecrets } from "./redact";
 
 /** The record types Books workflow rules watch, with the entity name Books' workflow API takes. */
 export const INSTANT_RECORD_TYPES = [
@@ -178,6 +179,8 @@ export const unregister = async (books: BooksClient, hooks: Registration["hooks"
 /** Creates a webhook and a rule per event; when one fails, what was already created is removed again. */
 export const register = async (books: BooksClient, settings: InstantSettings): Promise<Registration> => {
   const secret = newWebhookSecret();
+  // Masked from here on in debug logs and errors, like the connection's own tokens.
+  rememberSecrets([secret]);
   const hooks: Registration["hooks"] = [];
   try {
     for (const event of settings.events) hooks.push(await createHook(books, settings, secret, event));

@@ -18,6 +18,7 @@ import {
   type Registration,
 } from "../src/booksWebhooks";
 import { clientFor } from "../src/context";
+import { rememberSecrets } from "../src/redact";
 import { triggerExample } from "../src/examples";
 import { organizationId } from "../src/fields/books";
 import { connectionInput, debugRequest } from "../src/fields/common";
@@ -183,6 +184,7 @@ export const booksRecordsInstantTrigger = trigger({
   },
   perform: async (context, payload, params) => {
     const registration = context.instanceState[stateKey(context)] as Registration | undefined;
+    if (registration) rememberSecrets([registration.secret]);
     const raw = rawText(payload);
     const query = payload.queryParameters ?? {};
     if (!registration || raw === undefined || !signatureMatches(registration.secret, query, raw, headerValue(payload.headers, SIGNATURE_HEADER))) {

@@ -35,6 +35,8 @@ interface Received {
  */
 const platform = async () => {
   const instanceState: Record<string, unknown> = {};
+  const logs: string[] = [];
+  const logger = Object.fromEntries(["debug", "info", "warn", "error"].map((level) => [level, (...args: unknown[]) => logs.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "))]));
   const received: Received[] = [];
   const flows = new Map<string, Record<string, unknown>>();
   const server: Server = createServer((req, res) => {
@@ -68,6 +70,7 @@ const platform = async () => {
   const contextFor = (flow: string) =>
     ({
       instanceState,
+      logger,
       flow: { id: `flow-${flow}`, name: flow, stableId: flow },
       webhookUrls: Object.fromEntries([...flows.keys()].map((name) => [name, urlOf(name)])),
     }) as never;
@@ -79,6 +82,7 @@ const platform = async () => {
   return {
     received,
     instanceState,
+    logs,
     urlOf,
     registration: (flow: string) => instanceState[`zohoBooksWebhooks:flow-${flow}`] as Registration | undefined,
     deploy: async (flow: string, params: Record<string, unknown>) => {
@@ -252,6 +256,15 @@ describe("booksRecordsInstantTrigger", () => {
     const third = p.registration("Invoices")!;
     expect(third.hooks[0].workflowId).not.toBe(second.hooks[0].workflowId);
     expect(liveHooks()).toEqual(idsOf(third));
+  });
+
+  it("never logs the secret, even with Debug Request on", async () => {
+    await p.deploy("Invoices", invoiceFlow({ debugRequest: true }));
+    const { secret } = p.registration("Invoices")!;
+    expect(p.logs.some((line) => line.includes("/settings/webhooks"))).toBe(true);
+    // The create call carried it in its body: there it reads [REDACTED].
+    expect(p.logs.some((line) => line.includes("/settings/webhooks") && /secret[^,]*\[REDACTED\]/.test(line))).toBe(true);
+    expect(p.logs.join("\n")).not.toContain(secret);
   });
 
   it("delete is not an error when Books no longer has the rule or the webhook", async () => {
