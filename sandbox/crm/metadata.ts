@@ -53,6 +53,13 @@ const listLayouts: Handler = (req, { state }) => {
   return ok({ layouts: (module.layouts ?? []).map((l) => layoutBody(state, module, l)) });
 };
 
+/** One layout by id (Zoho's SDKs read a record's layout this way); an id the module does not have is no content. */
+const getLayout: Handler = (req, { state }) => {
+  const module = moduleParam(state, req.query.get("module"), "layouts");
+  const layout = (module.layouts ?? []).find((l) => l.id === req.params.id);
+  return layout ? ok({ layouts: [layoutBody(state, module, layout)] }) : noContent();
+};
+
 /** A module's related lists, each with an id that stays the same for the life of the org. */
 const relatedListsOf = (state: SandboxState, module: CrmModule) => {
   const prefix = `${module.id.slice(0, 12)}9${String(moduleIndex(state, module)).padStart(3, "0")}`;
@@ -120,6 +127,7 @@ export const routes: Route[] = [
   route("/crm/v8/settings/fields", SETTINGS("fields"), listFields),
   route("/crm/v8/settings/fields/:field", SETTINGS("fields"), getField),
   route("/crm/v8/settings/layouts", SETTINGS("layouts"), listLayouts),
+  route("/crm/v8/settings/layouts/:id", SETTINGS("layouts"), getLayout),
   route("/crm/v8/settings/related_lists", SETTINGS("related_lists"), listRelatedLists),
   route("/crm/v8/settings/related_lists/:id", SETTINGS("related_lists"), getRelatedList),
   route("/crm/v8/users", ["ZohoCRM.users.READ"], listUsers),

@@ -174,3 +174,57 @@ test("modules, layouts, users and the org", async () => {
   const [details] = (org.getObject() as ZOHOCRMSDK.Org.ResponseWrapper).getOrg();
   expect([details.getCompanyName(), details.getId()]).toEqual(["Zylker", sandbox().state.org.id]);
 });
+
+test("one of each by id, as the SDK reads them: module, field, layout, related list, user", async () => {
+  seen.length = 0;
+  const module = await new ZOHOCRMSDK.Modules.ModulesOperations().getModuleByAPIName("Deals");
+  expect((module.getObject() as ZOHOCRMSDK.Modules.ResponseWrapper).getModules()[0].getAPIName()).toBe("Deals");
+
+  const deals = sandbox().state.crm.modules.get("Deals")!;
+  const stage = deals.fields.find((f) => f.api_name === "Stage")!;
+  const field = await new ZOHOCRMSDK.Fields.FieldsOperations().getField(BigInt(stage.id!), await params([[ZOHOCRMSDK.Fields.GetFieldParam.MODULE, "Deals"]]));
+  expect((field.getObject() as ZOHOCRMSDK.Fields.BodyWrapper).getFields()[0].getAPIName()).toBe("Stage");
+
+  const layoutId = deals.layouts![0].id;
+  const layout = await new ZOHOCRMSDK.Layouts.LayoutsOperations().getLayout(BigInt(layoutId), await params([[ZOHOCRMSDK.Layouts.GetLayoutParam.MODULE, "Deals"]]));
+  expect(layout.getStatusCode()).toBe(200);
+  expect((layout.getObject() as ZOHOCRMSDK.Layouts.ResponseWrapper).getLayouts()[0].getId()).toBe(BigInt(layoutId));
+
+  const lists = await new ZOHOCRMSDK.RelatedLists.RelatedListsOperations().getRelatedLists(await params([[ZOHOCRMSDK.RelatedLists.GetRelatedListsParam.MODULE, "Deals"]]));
+  const quotes = (lists.getObject() as ZOHOCRMSDK.RelatedLists.ResponseWrapper).getRelatedLists().find((l) => l.getAPIName() === "Quotes")!;
+  const one = await new ZOHOCRMSDK.RelatedLists.RelatedListsOperations().getRelatedList(BigInt(quotes.getId()), await params([[ZOHOCRMSDK.RelatedLists.GetRelatedListParam.MODULE, "Deals"]]));
+  expect((one.getObject() as ZOHOCRMSDK.RelatedLists.ResponseWrapper).getRelatedLists().map((l) => l.getHref())).toEqual(["Deals/{ENTITYID}/Quotes"]);
+
+  const admin = sandbox().state.users[0];
+  const user = await new ZOHOCRMSDK.Users.UsersOperations().getUser(BigInt(String(admin.id)), new ZOHOCRMSDK.HeaderMap());
+  expect((user.getObject() as ZOHOCRMSDK.Users.ResponseWrapper).getUsers()[0].getEmail()).toBe(admin.email);
+  // Before the sandbox served GET /settings/layouts/{id}, that call fell through to the records route (400 INVALID_MODULE).
+  expect(seen).toContain(`GET /crm/v8/settings/layouts/${layoutId}?module=Deals`);
+});
+
+test("writes a record: the SDK checks it against the fields' metadata, then Zoho's per-record answer comes back typed", async () => {
+  const lead = new ZOHOCRMSDK.Record.Record();
+  lead.addFieldValue(ZOHOCRMSDK.Record.Field.Leads.LAST_NAME, "Schmitt");
+  lead.addFieldValue(ZOHOCRMSDK.Record.Field.Leads.EMAIL, "schmitt@example.com");
+  // With pickListValidation on, the SDK refuses a value the field's pick_list_values lack.
+  lead.addFieldValue(ZOHOCRMSDK.Record.Field.Leads.LEAD_STATUS, new ZOHOCRMSDK.Choice("Contacted"));
+  const body = new ZOHOCRMSDK.Record.BodyWrapper();
+  body.setData([lead]);
+  const created = await new ZOHOCRMSDK.Record.RecordOperations("Leads").createRecords(body, new ZOHOCRMSDK.HeaderMap());
+  expect(created.getStatusCode()).toBe(201);
+  const [answer] = (created.getObject() as ZOHOCRMSDK.Record.ActionWrapper).getData();
+  expect(answer).toBeInstanceOf(ZOHOCRMSDK.Record.SuccessResponse);
+  const success = answer as ZOHOCRMSDK.Record.SuccessResponse;
+  expect([success.getStatus().getValue(), success.getCode().getValue()]).toEqual(["success", "SUCCESS"]);
+  const id = String(success.getDetails().get("id"));
+  expect(sandbox().state.crm.records.get("Leads")!.get(id)).toMatchObject({ Last_Name: "Schmitt", Lead_Status: "Contacted" });
+
+  const wrong = new ZOHOCRMSDK.Record.Record();
+  wrong.addFieldValue(ZOHOCRMSDK.Record.Field.Leads.LAST_NAME, "Nowhere");
+  wrong.addFieldValue(ZOHOCRMSDK.Record.Field.Leads.LEAD_STATUS, new ZOHOCRMSDK.Choice("Not a status"));
+  const refused = new ZOHOCRMSDK.Record.BodyWrapper();
+  refused.setData([wrong]);
+  seen.length = 0;
+  await expect(new ZOHOCRMSDK.Record.RecordOperations("Leads").createRecords(refused, new ZOHOCRMSDK.HeaderMap())).rejects.toMatchObject({ code: "UNACCEPTED VALUES ERROR" });
+  expect(seen.filter((call) => call.startsWith("POST"))).toEqual([]);
+});
