@@ -12,6 +12,7 @@ import { seedOrg, seedRecords, type SeedCrmOptions } from "./seed";
 import { createSandboxServer } from "./server";
 import { ensureOrganizations } from "./books/organizations";
 import { createState, type CrmRecord, type SandboxState } from "./state";
+import { trackDeletions } from "./crm/deleted";
 import type { Clock, DataCenterKey, RequestLogEntry, SandboxContext, SandboxOptions, TokenInfo } from "./types";
 
 export type * from "./types";
@@ -43,6 +44,8 @@ export const startSandbox = async (initial: SandboxOptions = {}): Promise<Sandbo
   let options: SandboxOptions = { ...initial };
   const clock = createClock(options.now);
   const state = createState(clock);
+  // Zoho keeps a deleted record's name: the bin must see each record before it is deleted.
+  trackDeletions(state);
   if (options.seedDefaults !== false) seedOrg(state);
   // The configured Books organizations exist from the start, so seeding Books before any call uses them.
   ensureOrganizations(state, options);

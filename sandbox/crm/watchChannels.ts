@@ -79,3 +79,13 @@ export const watchableModule = (state: SandboxState, name: string): CrmModule | 
   const module = state.crm.modules.get(name);
   return module?.notification_supported ? module : undefined;
 };
+
+/**
+ * What a Zoho admin (or Zoho itself) does behind the integration's back: the channel is gone, and
+ * nothing tells the channel's owner. Returns whether such a live channel existed.
+ */
+export const dropChannel = (state: SandboxState, channelId: string, dc?: DataCenterKey): boolean => {
+  const channel = liveChannels(state).find((c) => c.channelId === channelId && (dc === undefined || c.dc === dc));
+  if (channel) removeChannel(state, channel);
+  return channel !== undefined;
+};

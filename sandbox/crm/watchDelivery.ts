@@ -5,7 +5,7 @@
  * it as an edit of the parent.
  */
 import type { SandboxState, WriteEvent } from "../state";
-import { onStop, postCallback } from "./callbacks";
+import { deliveriesOf, flushDeliveries, onStop, postCallback, type Delivery } from "./callbacks";
 import { liveChannels, resourceUri, selectionMatches, watches, type Channel, type WatchOperation } from "./watchChannels";
 
 const WATCHED_AS: Record<WriteEvent["operation"], WatchOperation> = { insert: "create", update: "edit", delete: "delete" };
@@ -74,13 +74,80 @@ const parentsOf = (state: SandboxState, event: WriteEvent): Map<string, string[]
 
 type ParentLink = { id?: unknown; module?: { api_name?: string } };
 
-const send = (state: SandboxState, channel: Channel, module: string, operation: WriteEvent["operation"], notified: Change[]) =>
-  postCallback(state, {
-    kind: "notification",
+/**
+ * How the sandbox delivers, for tests of receivers: Zoho may post a callback late (`delayMs`, real
+ * milliseconds; the body keeps the server_time of the change) or more than once (`repeat` extra
+ * copies of each, `repeatGapMs` apart, as after a timeout on Zoho's side). Default: once, at once.
+ */
+export interface DeliveryBehaviour {
+  delayMs?: number;
+  repeat?: number;
+  /** Real milliseconds between copies (default 250): Zoho resends after the first try, not alongside it. */
+  repeatGapMs?: number;
+}
+
+interface Held {
+  timers: Set<NodeJS.Timeout>;
+  waiting: Set<Promise<void>>;
+}
+
+const behaviourOf = (state: SandboxState): DeliveryBehaviour => (state.crm.watchDeliveryBehaviour as DeliveryBehaviour | undefined) ?? {};
+
+export const setDeliveryBehaviour = (state: SandboxState, behaviour: DeliveryBehaviour): void => {
+  state.crm.watchDeliveryBehaviour = { ...behaviour };
+};
+
+const heldOf = (state: SandboxState): Held => {
+  if (!state.crm.watchHeld) {
+    const held: Held = { timers: new Set(), waiting: new Set() };
+    state.crm.watchHeld = held;
+    onStop(state).push(() => held.timers.forEach((timer) => clearTimeout(timer)));
+  }
+  return state.crm.watchHeld as Held;
+};
+
+const later = (state: SandboxState, ms: number, post: () => void) => {
+  const held = heldOf(state);
+  const waiting = new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      held.timers.delete(timer);
+      post();
+      resolve();
+    }, ms);
+    held.timers.add(timer);
+  });
+  held.waiting.add(waiting);
+  void waiting.finally(() => held.waiting.delete(waiting));
+};
+
+/** Resolves once every callback held back by a delay has been posted and answered. */
+export const flushWatchDeliveries = async (state: SandboxState): Promise<void> => {
+  const held = heldOf(state);
+  while (held.waiting.size > 0) await Promise.allSettled([...held.waiting]);
+  await flushDeliveries(state);
+};
+
+/** Posts a callback Zoho already sent once again, unchanged (a retry Zoho makes on its own). */
+export const redeliver = (state: SandboxState, delivery: Delivery): void =>
+  postCallback(state, { kind: delivery.kind, source: delivery.source, url: delivery.url, body: delivery.body });
+
+/** Every watch-channel callback sent so far, in order. */
+export const notificationDeliveries = (state: SandboxState): Delivery[] => deliveriesOf(state).filter((d) => d.kind === "notification");
+
+const send = (state: SandboxState, channel: Channel, module: string, operation: WriteEvent["operation"], notified: Change[]) => {
+  const delivery = {
+    kind: "notification" as const,
     source: channel.channelId,
     url: channel.notifyUrl,
     body: callbackBody(state, channel, module, operation, notified),
-  });
+  };
+  const { delayMs = 0, repeat = 0, repeatGapMs = 250 } = behaviourOf(state);
+  for (let copy = 0; copy <= repeat; copy += 1) {
+    const wait = delayMs + copy * repeatGapMs;
+    if (wait > 0) later(state, wait, () => postCallback(state, delivery));
+    else postCallback(state, delivery);
+  }
+};
 
 const callbackBody = (
   state: SandboxState,
