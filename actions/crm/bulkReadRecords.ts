@@ -1,11 +1,13 @@
-import { action, input } from "@prismatic-io/spectral";
+import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
 import { bulkReadPages, parseCsv } from "../../src/bulk";
-import { clientFor } from "../../src/context";
-import { cleanPass, cleanText, connectionInput, debugRequest, fields, recordType } from "../../src/inputs";
-import { fieldList, jsonValue, moduleName, parseInputs } from "../../src/validate";
+import { fieldNames, recordType } from "../../src/fields/crm";
+import { cleanPass, cleanText, field } from "../../src/fields/field";
+import { choice, jsonValue } from "../../src/fields/schemas";
+import { zohoAction } from "../../src/step";
 
-const criteria = input({
+const criteria = field(
+  input({
   label: "Criteria",
   type: "code",
   language: "json",
@@ -13,9 +15,12 @@ const criteria = input({
   comments: "Optional bulk read criteria as JSON: {\"field\": {\"api_name\": \"Lead_Status\"}, \"comparator\": \"equal\", \"value\": \"New\"}, or a group {\"group_operator\": \"and\", \"group\": [...]}.",
   example: JSON.stringify({ field: { api_name: "Lead_Status" }, comparator: "equal", value: "New" }),
   clean: cleanPass,
-});
+  }),
+  () => jsonValue().pipe(z.record(z.string(), z.unknown(), { error: "must be a JSON object" }).optional()),
+);
 
-const output = input({
+const output = field(
+  input({
   label: "Output",
   type: "string",
   required: true,
@@ -27,24 +32,18 @@ const output = input({
   comments: "Records returns every row as an object; CSV file returns the export as one CSV for the next step.",
   example: "records",
   clean: cleanText,
-});
+  }),
+  () => choice(["records", "file"], "records"),
+);
 
-const schema = z.object({
-  recordType: moduleName,
-  fields: fieldList(200),
-  criteria: jsonValue.pipe(z.record(z.string(), z.unknown(), { error: "must be a JSON object" }).optional()),
-  output: z.preprocess((v) => v || "records", z.enum(["records", "file"], { error: "choose records or file" })),
-});
-
-export const crmBulkReadRecords = action({
+export const crmBulkReadRecords = zohoAction({
   display: {
     label: "Bulk Read Records",
     description: "Export a module (any number of records, past the records API's 100,000 cap) with Zoho bulk read jobs: 200,000 records a job, following more_records.",
   },
-  inputs: { connection: connectionInput, recordType, fields, criteria, output, debugRequest },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, { recordType: "Module", fields: "Fields", criteria: "Criteria", output: "Output" });
-    const client = clientFor(context, params);
+  // A bulk read job takes up to 200 fields.
+  fields: { recordType, fields: fieldNames(200), criteria, output },
+  perform: async (context, input, client) => {
     const log = (message: string) => context.logger.info(message);
     const records: Array<Record<string, string>> = [];
     const csvParts: string[] = [];

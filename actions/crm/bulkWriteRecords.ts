@@ -1,12 +1,15 @@
-import { action, input } from "@prismatic-io/spectral";
+import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
 import { BULK_WRITE_FILE_ROWS, bulkWriteFile, crmOrgId, parseCsv, type BulkWriteRowOutcome } from "../../src/bulk";
-import { clientFor } from "../../src/context";
 import { InputError } from "../../src/errors";
-import { cleanPass, cleanText, connectionInput, debugRequest, recordType } from "../../src/inputs";
-import { bool, jsonRecords, moduleName, optionalText, parseInputs } from "../../src/validate";
+import { continueOnFailure } from "../../src/fields/batch";
+import { recordType } from "../../src/fields/crm";
+import { cleanPass, cleanText, field, withInput } from "../../src/fields/field";
+import { choice, jsonRecords, optionalText } from "../../src/fields/schemas";
+import { zohoAction } from "../../src/step";
 
-const records = input({
+const records = field(
+  input({
   label: "Records",
   type: "code",
   language: "json",
@@ -14,9 +17,15 @@ const records = input({
   comments: "A JSON array of records (field API names to values). Or leave empty and give a CSV File.",
   example: JSON.stringify([{ Last_Name: "Smith", Email: "jane.smith@example.com" }]),
   clean: cleanPass,
-});
-const csvFile = input({ label: "CSV File", type: "data", required: false, comments: "A CSV file (header row of field API names) from an earlier step, instead of Records.", clean: cleanPass });
-const operation = input({
+  }),
+  () => z.preprocess((v) => (v === "" || v === null ? undefined : v), jsonRecords().optional()),
+);
+const csvFile = field(
+  input({ label: "CSV File", type: "data", required: false, comments: "A CSV file (header row of field API names) from an earlier step, instead of Records.", clean: cleanPass }),
+  () => z.unknown().optional(),
+);
+const operation = field(
+  input({
   label: "Operation",
   type: "string",
   required: true,
@@ -29,20 +38,15 @@ const operation = input({
   comments: "What the job does with each row.",
   example: "upsert",
   clean: cleanText,
-});
-const findBy = input({ label: "Find By", type: "string", required: false, dataSource: "selectCrmFields", comments: "For update and upsert: the unique field that matches rows to records (e.g. Email, or id).", example: "Email", clean: cleanText });
-const continueOnFailure = input({ label: "Continue On Failure", type: "boolean", default: "false", comments: "Return failed rows as data instead of failing the step after the job.", clean: (v: unknown) => v === true || String(v) === "true" });
+  }),
+  () => choice(["insert", "update", "upsert"], "insert"),
+);
+const findBy = field(
+  input({ label: "Find By", type: "string", required: false, dataSource: "selectCrmFields", comments: "For update and upsert: the unique field that matches rows to records (e.g. Email, or id).", example: "Email", clean: cleanText }),
+  optionalText,
+);
 
-const schema = z.object({
-  recordType: moduleName,
-  records: z.preprocess((v) => (v === "" || v === null ? undefined : v), jsonRecords.optional()),
-  csvFile: z.unknown().optional(),
-  operation: z.preprocess((v) => v || "insert", z.enum(["insert", "update", "upsert"], { error: "choose insert, update or upsert" })),
-  findBy: optionalText,
-  continueOnFailure: bool(false),
-});
-
-const rowsOf = (input: z.output<typeof schema>): Array<Record<string, unknown>> => {
+const rowsOf = (input: { records?: Array<Record<string, unknown>>; csvFile?: unknown }): Array<Record<string, unknown>> => {
   if (input.records?.length) return input.records;
   if (input.csvFile) {
     const data = Buffer.isBuffer(input.csvFile) ? input.csvFile : (input.csvFile as { data?: Buffer }).data ?? Buffer.from(String(input.csvFile));
@@ -52,17 +56,26 @@ const rowsOf = (input: z.output<typeof schema>): Array<Record<string, unknown>> 
   throw new InputError('Input "Records" (records): give at least one record, or a CSV File with a header row and rows.');
 };
 
-export const crmBulkWriteRecords = action({
+export const crmBulkWriteRecords = zohoAction({
   display: {
     label: "Bulk Write Records",
     description: "Insert, update or upsert any number of records with Zoho bulk write jobs (25,000 rows a file, more split across files) and get every row's outcome.",
   },
-  inputs: { connection: connectionInput, recordType, records, csvFile, operation, findBy, continueOnFailure, debugRequest },
-  perform: async (context, params) => {
-    const input = parseInputs(schema, params, { recordType: "Module", records: "Records", csvFile: "CSV File", operation: "Operation", findBy: "Find By" });
-    if (input.operation === "upsert" && !input.findBy) throw new InputError('Input "Find By" (findBy): upsert needs the unique field that matches rows to records, e.g. Email.');
+  fields: {
+    recordType,
+    records,
+    csvFile,
+    operation,
+    findBy,
+    continueOnFailure: withInput(continueOnFailure, { comments: "Return failed rows as data instead of failing the step after the job." }),
+  },
+  refine: (schema) =>
+    schema.refine((input) => input.operation !== "upsert" || input.findBy !== undefined, {
+      path: ["findBy"],
+      message: "upsert needs the unique field that matches rows to records, e.g. Email.",
+    }),
+  perform: async (context, input, client) => {
     const rows = rowsOf(input);
-    const client = clientFor(context, params);
     const crmOrg = await crmOrgId(client);
     const outcomes: BulkWriteRowOutcome[] = [];
     const jobs: Array<{ jobId: string } & Record<string, number | string>> = [];

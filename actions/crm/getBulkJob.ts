@@ -1,10 +1,10 @@
-import { action, input } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../../src/context";
-import { cleanText, connectionInput, debugRequest } from "../../src/inputs";
-import { parseInputs, recordId } from "../../src/validate";
+import { input } from "@prismatic-io/spectral";
+import { cleanText, field } from "../../src/fields/field";
+import { choice, recordId } from "../../src/fields/schemas";
+import { zohoAction } from "../../src/step";
 
-const jobType = input({
+const jobType = field(
+  input({
   label: "Job Type",
   type: "string",
   required: true,
@@ -16,16 +16,20 @@ const jobType = input({
   comments: "Whether the job reads or writes records.",
   example: "read",
   clean: cleanText,
-});
+  }),
+  () => choice(["read", "write"], "read"),
+);
 
-const jobId = input({ label: "Job ID", type: "string", required: true, comments: "The bulk job's id, from the step that created it.", example: "5725767000001016001", clean: cleanText });
+const jobId = field(
+  input({ label: "Job ID", type: "string", required: true, comments: "The bulk job's id, from the step that created it.", example: "5725767000001016001", clean: cleanText }),
+  recordId,
+);
 
-export const crmGetBulkJob = action({
+export const crmGetBulkJob = zohoAction({
   display: { label: "Get Bulk Job", description: "Get a bulk read or write job's state and result (download URL, counts), for flows that poll jobs themselves." },
-  inputs: { connection: connectionInput, jobType, jobId, debugRequest },
-  perform: async (context, params) => {
-    const input = parseInputs(z.object({ jobType: z.preprocess((v) => v || "read", z.enum(["read", "write"], { error: "choose read or write" })), jobId: recordId }), params, { jobType: "Job Type", jobId: "Job ID" });
-    const response = await clientFor(context, params).request({ api: "bulk", path: `/${input.jobType}/${input.jobId}` });
+  fields: { jobType, jobId },
+  perform: async (_context, input, client) => {
+    const response = await client.request({ api: "bulk", path: `/${input.jobType}/${input.jobId}` });
     return { data: input.jobType === "read" ? response.data?.data?.[0] : response.data };
   },
   examplePayload: {

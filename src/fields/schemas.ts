@@ -133,3 +133,7 @@ export const recordValues = (dynamicValues: Record<string, unknown> | undefined,
   ...(dynamicValues ?? {}),
   ...fieldValues,
 });
+
+/** One of `values`; empty means `fallback`. The error lists the choices. */
+export const choice = <const T extends string>(values: readonly [T, ...T[]], fallback: NoInfer<T>) =>
+  z.preprocess((v) => v || fallback, z.enum(values, { error: `choose ${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}` }));
