@@ -1,207 +1,193 @@
-import { input, trigger, type ActionContext } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { defaultFieldNames } from "../src/metadata";
+import { trigger, type ActionContext, type TriggerPayload } from "@prismatic-io/spectral";
 import { clientFor } from "../src/context";
 import { exampleLead, triggerExample } from "../src/examples";
-import { cleanPass, cleanText, connectionInput, fields, notifyOnRelatedAction, recordType, returnAffectedFieldValues, token } from "../src/inputs";
+import { connectionInput } from "../src/fields/common";
+import { fields as fieldNames, recordType } from "../src/fields/crm";
+import { fetchRecords, notifyOnRelatedAction, operations, returnAffectedFieldValues, verificationToken, watchFields } from "../src/fields/notifications";
+import { defaultFieldNames } from "../src/metadata";
 import {
-  disableChannels,
-  enableChannel,
-  getChannel,
-  newChannelId,
-  newVerificationToken,
-  renewDue,
-  replaceChannel,
-  settingsFingerprint,
-  tokensMatch,
-  WEEK_MS,
-  type ChannelSettings,
-} from "../src/notifications";
-import { bool, fieldList, jsonObject, moduleName, optionalText, parseInputs } from "../src/validate";
+  callbackOf,
+  channelOf,
+  classify,
+  desiredSettings,
+  liveChannel,
+  renewChannel,
+  reviveChannel,
+  startChannel,
+  withChannel,
+  type FlowChannel,
+  type TriggerInput,
+} from "../src/notificationFlow";
+import { admitCallback, recoverStep, startRecovery, type Operation, type RecoveredChange } from "../src/notificationRecovery";
+import { disableChannels, renewDue, tokensMatch } from "../src/notifications";
+import { inputsOf, parseFields } from "../src/step";
 
-const operations = input({
-  label: "Operations",
-  type: "string",
-  collection: "valuelist",
-  required: true,
-  default: ["all"],
-  model: [
-    { label: "All (create, edit, delete)", value: "all" },
-    { label: "Create", value: "create" },
-    { label: "Edit", value: "edit" },
-    { label: "Delete", value: "delete" },
-  ],
-  comments: "Which record operations in the module start the flow.",
-  example: "create",
-  clean: cleanPass,
-});
+const fields = { recordType, operations, watchFields, returnAffectedFieldValues, notifyOnRelatedAction, token: verificationToken, fetchRecords, fields: fieldNames };
+const parse = (params: unknown): TriggerInput => parseFields(fields, params) as TriggerInput;
 
-const watchFields = input({
-  label: "Only When These Fields Change",
-  type: "string",
-  required: false,
-  dataSource: "selectCrmFields",
-  comments: "Optional comma-separated field API names: edits notify only when one of them changes (Zoho's field-selection condition, at most 10).",
-  example: "Lead_Status,Email",
-  clean: cleanText,
-});
+const DAY_MS = 24 * 60 * 60 * 1000;
+const OK = { statusCode: 200, contentType: "application/json", body: JSON.stringify({ status: "ok" }) };
+const WATCHED_AS: Record<Operation, string> = { insert: "create", update: "edit", delete: "delete" };
 
-const fetchRecords = input({
-  label: "Fetch Changed Records",
-  type: "boolean",
-  default: "false",
-  comments: "Fetch the created or edited records (one call per notification) and include them as records.",
-  clean: (v: unknown) => v === true || String(v) === "true",
-});
-
-const schema = z.object({
-  recordType: moduleName,
-  operations: z.preprocess((v) => (v === undefined || v === "" ? ["all"] : Array.isArray(v) ? v : String(v).split(",")), z.array(z.enum(["all", "create", "edit", "delete"], { error: "use all, create, edit or delete" })).min(1, "choose at least one operation")),
-  watchFields: fieldList(10),
-  returnAffectedFieldValues: bool(true),
-  notifyOnRelatedAction: bool(false),
-  token: optionalText.refine((v) => v === undefined || v.length <= 50, "Zoho allows at most 50 characters"),
-  fetchRecords: bool(false),
-  fields: fieldList(),
-});
-const labels = { recordType: "Module", operations: "Operations", watchFields: "Only When These Fields Change", token: "Verification Token", fields: "Fields" };
-
-interface ChannelState {
-  channelId: string;
-  token: string;
-  expiresAt: number;
-  fingerprint: string;
-  settings: Omit<ChannelSettings, "channelId" | "expiresAt" | "token">;
-}
-
-/** State is kept per flow, so each flow of an instance owns its own channel. */
-const stateKey = (context: ActionContext) => `zohoChannel:${context.flow.id}`;
-
-const desiredSettings = (context: ActionContext, params: Record<string, unknown>) => {
-  const input = parseInputs(schema, params, labels);
-  const webhookUrl = context.webhookUrls[context.flow.name];
-  if (!webhookUrl) throw new Error(`No webhook URL for flow "${context.flow.name}": deploy the instance again.`);
-  const settings: ChannelState["settings"] = {
-    events: input.operations.map((op) => `${input.recordType}.${op}`),
-    notifyUrl: webhookUrl,
-    returnAffectedFieldValues: input.returnAffectedFieldValues,
-    notifyOnRelatedAction: input.notifyOnRelatedAction,
-    notificationCondition: input.watchFields?.length
-      ? [{ type: "field_selection", module: { api_name: input.recordType }, field_selection: { group_operator: "or", group: input.watchFields.map((f) => ({ field: { api_name: f } })) } }]
-      : undefined,
+/** Answers a call that is not this flow's Zoho channel: one log line, nothing emitted, never a failed execution. */
+const rejected = (context: ActionContext, payload: TriggerPayload, statusCode: 400 | 401, why: string) => {
+  context.logger.warn(`Rejected a call to the Zoho notifications webhook (HTTP ${statusCode}): ${why}.`);
+  return {
+    branch: "Rejected",
+    payload: { ...payload, body: { data: null } },
+    response: { statusCode, contentType: "application/json", body: JSON.stringify({ error: statusCode === 401 ? "verification token mismatch" : "not a Zoho notification" }) },
   };
-  return { input, settings, fingerprint: settingsFingerprint({ ...settings, token: input.token }) };
 };
 
-/** Zoho's answer holds the expiry it actually set; trust it over our own clock. */
-const expiryFrom = (outcome: any, fallback: number): number => {
-  const stated = outcome?.details?.events?.[0]?.channel_expiry;
-  return stated ? Date.parse(stated) : fallback;
-};
+const queryParams = (channel: FlowChannel) => Object.fromEntries(new URL(channel.settings.notifyUrl).searchParams);
 
-const start = async (context: ActionContext, params: Record<string, unknown>, desired: ReturnType<typeof desiredSettings>): Promise<ChannelState> => {
+/** A caught-up change in the shape of a live notification, marked recovered. */
+const recoveredNotification = (channel: FlowChannel, input: TriggerInput, change: RecoveredChange) => ({
+  module: channel.module,
+  operation: change.operation,
+  ids: [change.id],
+  affected_fields: [],
+  channel_id: channel.channelId,
+  server_time: change.at,
+  query_params: queryParams(channel),
+  records: input.fetchRecords && change.operation !== "delete" && change.record ? [change.record] : undefined,
+  recovered: true,
+});
+
+const wanted = (input: TriggerInput, operation: Operation) => input.operations.includes("all") || input.operations.includes(WATCHED_AS[operation] as never);
+
+/** A Zoho callback: verified, shaped, repeats and already-emitted changes dropped, renewed when due. */
+const notify = async (context: ActionContext, payload: TriggerPayload, params: Record<string, unknown>, body: Record<string, unknown>) => {
+  const channel = channelOf(context);
+  if (!channel || !tokensMatch(channel.token, body.token) || String(body.channel_id) !== channel.channelId) {
+    return rejected(context, payload, 401, "its verification token or channel id does not match this flow's channel");
+  }
+  const shape = callbackOf(body);
+  if (!shape) return rejected(context, payload, 400, "its token matched, but it has no operation (insert, update or delete) and ids");
+  const input = parse(params);
+  const serverTime = shape.serverTime ?? Date.now();
+  const admitted = admitCallback(channel.ledger, { operation: shape.operation, ids: shape.ids, serverTime, channelId: channel.channelId });
+  let next: FlowChannel = { ...channel, ledger: admitted.ledger };
   const client = clientFor(context, params as never);
-  const channelId = newChannelId();
-  const verification = desired.input.token ?? newVerificationToken();
-  const expiresAt = Date.now() + WEEK_MS - 60_000;
-  const outcome = await enableChannel(client, { channelId, token: verification, expiresAt, ...desired.settings });
-  return { channelId, token: verification, expiresAt: expiryFrom(outcome, expiresAt), fingerprint: desired.fingerprint, settings: desired.settings };
+  let notification: Record<string, unknown> | null = null;
+  if (admitted.ids.length > 0) {
+    const ids = new Set(admitted.ids);
+    const affected = Array.isArray(body.affected_fields) ? body.affected_fields.filter((entry) => Object.keys(entry ?? {}).some((id) => ids.has(id))) : [];
+    notification = {
+      module: String(body.module ?? channel.module),
+      operation: shape.operation,
+      ids: admitted.ids,
+      affected_fields: affected,
+      channel_id: channel.channelId,
+      server_time: body.server_time,
+      query_params: body.query_params,
+      records: undefined as unknown[] | undefined,
+    };
+    if (input.fetchRecords && shape.operation !== "delete") {
+      const module = String(notification.module);
+      const response = await client.request({ api: "crm", path: `/${module}`, params: { ids: admitted.ids.join(","), fields: (input.fields ?? (await defaultFieldNames(client, module))).join(",") } });
+      notification.records = response.status === 204 ? [] : (response.data?.data ?? []);
+    }
+  } else {
+    context.logger.info?.(admitted.repeated ? "Zoho repeated a notification already emitted: nothing emitted again." : "Every change in this notification was already emitted by the catch-up: nothing emitted again.");
+  }
+  if (serverTime - (next.checkedAt ?? next.since ?? serverTime) > 2 * DAY_MS) {
+    context.logger.warn("No scheduled run has checked this flow's Zoho channel for two days: set a schedule on the flow (daily is enough), or the channel lapses after a quiet week.");
+  }
+  // Callbacks renew too, from Zoho's clock (server_time), once less than half the week is left.
+  if (renewDue(next.expiresAt, serverTime)) next = await renewChannel(client, next);
+  return { branch: "Notification", payload: { ...payload, body: { data: notification } }, response: OK, instanceState: withChannel(context, next) };
+};
+
+/**
+ * A scheduled run: check the channel (one call), renew it when less than half its week is left,
+ * enable it again when Zoho no longer has it and catch up on what the gap hid.
+ */
+const maintain = async (context: ActionContext, payload: TriggerPayload, params: Record<string, unknown>) => {
+  const channel = channelOf(context);
+  const quiet = (instanceState: Record<string, unknown>) => ({ branch: "Maintenance", payload: { ...payload, body: { data: null }, paginationState: undefined }, response: OK, instanceState, polledNoChanges: true });
+  if (!channel) {
+    context.logger.warn("Scheduled run: this flow has no Zoho channel yet; deploy the instance to register one.");
+    return quiet(context.instanceState);
+  }
+  const input = parse(params);
+  const client = clientFor(context, params as never);
+  let next: FlowChannel = { ...channel, checkedAt: Date.now() };
+  let recovery = channel.recovery;
+  if (!recovery) {
+    const live = await liveChannel(client, channel);
+    if (live) {
+      next.expiresAt = live.expiresAt;
+      if (renewDue(next.expiresAt, Date.now())) next = await renewChannel(client, next);
+      return quiet(withChannel(context, next));
+    }
+    const revived = await reviveChannel(client, next);
+    next = revived.channel;
+    recovery = startRecovery(next.ledger, revived.listeningSince);
+    context.logger.warn(`Zoho no longer had channel ${channel.channelId} (expired or deleted): enabled it again; catching up on changes since ${new Date(recovery.from).toISOString()}.`);
+  }
+  const columns = input.fetchRecords ? (input.fields ?? (await defaultFieldNames(client, next.module))) : [];
+  const step = await recoverStep(client, next.module, columns, next.ledger, recovery);
+  next = { ...next, ledger: step.ledger, recovery: step.recovery };
+  const items = step.changes.filter((change) => wanted(input, change.operation)).map((change) => recoveredNotification(next, input, change));
+  if (items.length === 0 && !step.recovery) return quiet(withChannel(context, next));
+  return {
+    branch: "Notification",
+    payload: { ...payload, body: { data: items }, paginationState: step.recovery ? { recovering: true } : undefined },
+    response: OK,
+    instanceState: withChannel(context, next),
+  };
 };
 
 export const notificationsTrigger = trigger({
   display: {
     label: "CRM Notifications",
     description:
-      "Starts the flow when records of a CRM module are created, edited or deleted. Deploying registers a Zoho watch channel for this flow, deleting the instance removes it, and the channel is renewed so it never lapses.",
+      "Starts the flow when records of a CRM module are created, edited or deleted. Deploying registers a Zoho watch channel for this flow and deleting the instance removes it. Set a schedule on the flow (daily is enough): each scheduled run renews the channel and, if Zoho dropped it, restores it and delivers the changes missed meanwhile.",
   },
   allowsBranching: true,
-  staticBranchNames: ["Notification", "Rejected"],
-  scheduleSupport: "invalid",
-  synchronousResponseSupport: "valid",
-  inputs: {
-    connection: connectionInput,
-    recordType,
-    operations,
-    watchFields,
-    returnAffectedFieldValues,
-    notifyOnRelatedAction,
-    token,
-    fetchRecords,
-    fields,
+  staticBranchNames: ["Notification", "Maintenance", "Rejected"],
+  scheduleSupport: "valid",
+  synchronousResponseSupport: "invalid",
+  // One trigger run may hold many notifications (a catch-up after a gap): each becomes its own execution.
+  triggerResolverSupport: "required",
+  batchConfig: { batchSize: 1 },
+  triggerResolver: {
+    resolveItems: (_context, result) => {
+      const data = result.payload.body.data;
+      return Array.isArray(data) ? data : data === null || data === undefined ? [] : [data];
+    },
+    getNextPaginationState: (_context, result) => (result.payload.paginationState as Record<string, unknown> | null | undefined) ?? null,
   },
+  inputs: { connection: connectionInput, ...inputsOf(fields) },
   webhookLifecycleHandlers: {
     create: async (context, params) => {
-      const desired = desiredSettings(context, params);
-      const key = stateKey(context);
-      const existing = context.instanceState[key] as ChannelState | undefined;
-      const client = clientFor(context, params);
+      const input = parse(params);
+      const desired = desiredSettings(context, input);
+      const existing = channelOf(context);
+      const client = clientFor(context, params as never);
       if (existing && existing.fingerprint === desired.fingerprint) {
-        // Same settings: keep the channel if Zoho still has it, moving its expiry forward.
-        const live = await getChannel(client, existing.channelId);
-        if (live) {
-          const expiresAt = Date.now() + WEEK_MS - 60_000;
-          const outcome = await replaceChannel(client, { channelId: existing.channelId, token: existing.token, expiresAt, ...existing.settings });
-          return { instanceState: { ...context.instanceState, [key]: { ...existing, expiresAt: expiryFrom(outcome, expiresAt) } } };
-        }
-      } else if (existing) {
-        await disableChannels(client, [existing.channelId]);
+        // Same settings: keep the channel and what the flow has been told.
+        if (await liveChannel(client, existing)) return { instanceState: withChannel(context, await renewChannel(client, existing)) };
+        const revived = await reviveChannel(client, existing);
+        const recovery = existing.recovery ?? startRecovery(existing.ledger, revived.listeningSince);
+        context.logger.warn(`Zoho no longer had channel ${existing.channelId}: enabled it again; the next scheduled run delivers the changes missed since ${new Date(recovery.from).toISOString()}.`);
+        return { instanceState: withChannel(context, { ...revived.channel, recovery }) };
       }
-      return { instanceState: { ...context.instanceState, [key]: await start(context, params, desired) } };
+      if (existing) await disableChannels(client, [existing.channelId]);
+      return { instanceState: withChannel(context, await startChannel(client, input, desired)) };
     },
     delete: async (context, params) => {
-      const key = stateKey(context);
-      const existing = context.instanceState[key] as ChannelState | undefined;
-      if (existing) await disableChannels(clientFor(context, params), [existing.channelId]);
-      const { [key]: _removed, ...rest } = context.instanceState;
-      return { instanceState: rest };
+      const existing = channelOf(context);
+      if (existing) await disableChannels(clientFor(context, params as never), [existing.channelId]);
+      return { instanceState: withChannel(context, undefined) };
     },
   },
   perform: async (context, payload, params) => {
-    const key = stateKey(context);
-    const channel = context.instanceState[key] as ChannelState | undefined;
-    const body = jsonObject.parse(payload.body.data) ?? {};
-    if (!channel || !tokensMatch(channel.token, body.token) || String(body.channel_id) !== channel.channelId) {
-      context.logger.warn("Rejected a call to the Zoho notifications webhook: its verification token or channel id does not match this flow's channel.");
-      return {
-        branch: "Rejected",
-        payload: { ...payload, body: { data: null } },
-        response: { statusCode: 401, contentType: "application/json", body: JSON.stringify({ error: "verification token mismatch" }) },
-      };
-    }
-    const input = parseInputs(schema, params, labels);
-    const client = clientFor(context, params);
-    const notification = {
-      module: String(body.module ?? ""),
-      operation: String(body.operation ?? ""),
-      ids: ((body.ids as unknown[]) ?? []).map(String),
-      affected_fields: body.affected_fields ?? [],
-      channel_id: channel.channelId,
-      server_time: body.server_time,
-      query_params: body.query_params,
-      records: undefined as unknown[] | undefined,
-    };
-    if (input.fetchRecords && notification.operation !== "delete" && notification.ids.length) {
-      const response = await client.request({
-        api: "crm",
-        path: `/${notification.module}`,
-        params: { ids: notification.ids.join(","), fields: (input.fields ?? (await defaultFieldNames(client, notification.module))).join(",") },
-      });
-      notification.records = response.status === 204 ? [] : (response.data?.data ?? []);
-    }
-    // Renew from Zoho's clock (server_time) once less than half the week is left.
-    const now = typeof body.server_time === "number" ? body.server_time : Date.now();
-    let instanceState = context.instanceState;
-    if (renewDue(channel.expiresAt, now)) {
-      const expiresAt = now + WEEK_MS - 60_000;
-      const outcome = await replaceChannel(client, { channelId: channel.channelId, token: channel.token, expiresAt, ...channel.settings });
-      instanceState = { ...instanceState, [key]: { ...channel, expiresAt: expiryFrom(outcome, expiresAt) } };
-    }
-    return {
-      branch: "Notification",
-      payload: { ...payload, body: { data: notification } },
-      response: { statusCode: 200, contentType: "application/json", body: JSON.stringify({ status: "ok" }) },
-      instanceState,
-    };
+    const incoming = classify(payload);
+    if (incoming.kind === "junk") return rejected(context, payload, 400, `${incoming.what} is not a Zoho notification`);
+    if (incoming.kind === "scheduled") return maintain(context, payload, params);
+    return notify(context, payload, params, incoming.body);
   },
   examplePayload: {
     branch: "Notification",
@@ -215,7 +201,7 @@ export const notificationsTrigger = trigger({
       query_params: {},
       records: [exampleLead],
     }),
-    response: { statusCode: 200, contentType: "application/json", body: JSON.stringify({ status: "ok" }) },
+    response: OK,
     instanceState: {},
   } as never,
 });

@@ -84,11 +84,14 @@ export interface DeliveryBehaviour {
   repeat?: number;
   /** Real milliseconds between copies (default 250): Zoho resends after the first try, not alongside it. */
   repeatGapMs?: number;
+  /** Keep callbacks queued until releaseDeliveries(): a delay of exactly the length a test needs. */
+  hold?: boolean;
 }
 
 interface Held {
   timers: Set<NodeJS.Timeout>;
   waiting: Set<Promise<void>>;
+  queued: Array<() => void>;
 }
 
 const behaviourOf = (state: SandboxState): DeliveryBehaviour => (state.crm.watchDeliveryBehaviour as DeliveryBehaviour | undefined) ?? {};
@@ -99,7 +102,7 @@ export const setDeliveryBehaviour = (state: SandboxState, behaviour: DeliveryBeh
 
 const heldOf = (state: SandboxState): Held => {
   if (!state.crm.watchHeld) {
-    const held: Held = { timers: new Set(), waiting: new Set() };
+    const held: Held = { timers: new Set(), waiting: new Set(), queued: [] };
     state.crm.watchHeld = held;
     onStop(state).push(() => held.timers.forEach((timer) => clearTimeout(timer)));
   }
@@ -120,7 +123,10 @@ const later = (state: SandboxState, ms: number, post: () => void) => {
   void waiting.finally(() => held.waiting.delete(waiting));
 };
 
-/** Resolves once every callback held back by a delay has been posted and answered. */
+/** Posts every callback held since `hold` was set, in order; they keep their server_time. */
+export const releaseDeliveries = (state: SandboxState): void => heldOf(state).queued.splice(0).forEach((post) => post());
+
+/** Resolves once every callback held back by a delay has been posted and answered (held ones stay held). */
 export const flushWatchDeliveries = async (state: SandboxState): Promise<void> => {
   const held = heldOf(state);
   while (held.waiting.size > 0) await Promise.allSettled([...held.waiting]);
@@ -141,7 +147,11 @@ const send = (state: SandboxState, channel: Channel, module: string, operation: 
     url: channel.notifyUrl,
     body: callbackBody(state, channel, module, operation, notified),
   };
-  const { delayMs = 0, repeat = 0, repeatGapMs = 250 } = behaviourOf(state);
+  const { delayMs = 0, repeat = 0, repeatGapMs = 250, hold = false } = behaviourOf(state);
+  if (hold) {
+    heldOf(state).queued.push(() => postCallback(state, delivery));
+    return;
+  }
   for (let copy = 0; copy <= repeat; copy += 1) {
     const wait = delayMs + copy * repeatGapMs;
     if (wait > 0) later(state, wait, () => postCallback(state, delivery));

@@ -1,126 +1,115 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { defaultTriggerPayload, invokeTrigger } from "@prismatic-io/spectral/dist/testing";
-import { flushDeliveries } from "../../sandbox/crm/notifications";
-import { notificationsTrigger } from "../../triggers/notifications";
-import { connectionFor, useSandbox } from "../helpers/sandbox";
+import { flushDeliveries } from "../../sandbox/crm/callbacks";
+import { flushWatchDeliveries, notificationDeliveries, redeliver, releaseDeliveries, setDeliveryBehaviour } from "../../sandbox/crm/watchDelivery";
+import { dropChannel, liveChannels } from "../../sandbox/crm/watchChannels";
+import { connectionFor, useSandbox, type TestSandbox } from "../helpers/sandbox";
+import { startPlatform, type Platform } from "./notificationsPlatform";
 
 const sandbox = useSandbox();
 const DAY = 24 * 60 * 60 * 1000;
 
-/**
- * Stands in for the platform: one instance whose flows each have a webhook URL; every callback
- * Zoho posts runs the trigger's perform with that flow's instance state, as Prismatic would.
- */
-const platform = async () => {
-  const instanceState: Record<string, unknown> = {};
-  const received: Array<{ flow: string; branch?: string; status?: number; data: any }> = [];
-  let server: Server;
-  const flows = new Map<string, { params: Record<string, unknown> }>();
-  server = createServer((req, res) => {
-    let raw = "";
-    req.on("data", (c) => (raw += c));
-    req.on("end", async () => {
-      const flowName = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname.slice(1));
-      const flow = flows.get(flowName)!;
-      const { result } = await invokeTrigger(
-        notificationsTrigger,
-        contextFor(flowName),
-        { ...defaultTriggerPayload(), body: { data: JSON.parse(raw) } },
-        flow.params as never,
-      );
-      const r = result as any;
-      if (r?.instanceState) Object.assign(instanceState, r.instanceState);
-      received.push({ flow: flowName, branch: r?.branch, status: r?.response?.statusCode, data: r?.payload?.body?.data });
-      res.writeHead(r?.response?.statusCode ?? 200).end();
-    });
+/** The trigger reads the platform's clock; here it moves with the sandbox's (Zoho's) clock, timers stay real. */
+const syncClock = (s: TestSandbox) => jest.setSystemTime(s.clock.now());
+
+const api = async (method: string, path: string, body?: unknown) => {
+  const s = sandbox();
+  const response = await fetch(`${s.url}/crm/v8${path}`, {
+    method,
+    headers: { Authorization: `Zoho-oauthtoken ${s.issueToken({}).accessToken}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const contextFor = (flowName: string) =>
-    ({
-      instanceState,
-      flow: { id: `flow-${flowName}`, name: flowName, stableId: flowName },
-      webhookUrls: Object.fromEntries([...flows.keys()].map((name) => [name, `${url}/${encodeURIComponent(name)}`])),
-    }) as never;
-  return {
-    url,
-    received,
-    instanceState,
-    deploy: async (flowName: string, params: Record<string, unknown>) => {
-      flows.set(flowName, { params });
-      const out = await notificationsTrigger.webhookLifecycleHandlers!.create(contextFor(flowName), params as never);
-      if (out?.instanceState) {
-        for (const k of Object.keys(instanceState)) delete instanceState[k];
-        Object.assign(instanceState, out.instanceState);
-      }
-    },
-    remove: async (flowName: string) => {
-      const out = await notificationsTrigger.webhookLifecycleHandlers!.delete(contextFor(flowName), flows.get(flowName)!.params as never);
-      for (const k of Object.keys(instanceState)) delete instanceState[k];
-      Object.assign(instanceState, out?.instanceState ?? {});
-    },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
+  return (await response.json()) as any;
 };
 
-const writeLead = async (lastName: string, id?: string) => {
-  const s = sandbox();
-  const token = s.issueToken({}).accessToken;
-  const response = await fetch(`${s.url}/crm/v8/Leads${id ? `/${id}` : ""}`, {
-    method: id ? "PUT" : "POST",
-    headers: { Authorization: `Zoho-oauthtoken ${token}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ data: [{ Last_Name: lastName }] }),
-  });
-  const body: any = await response.json();
-  return String(body.data[0].details.id);
+const createLeads = async (names: string[]) => {
+  const ids: string[] = [];
+  for (let i = 0; i < names.length; i += 100) {
+    const body = await api("POST", "/Leads", { data: names.slice(i, i + 100).map((Last_Name) => ({ Last_Name })) });
+    ids.push(...body.data.map((d: any) => String(d.details.id)));
+  }
+  return ids;
+};
+const updateLeads = async (ids: string[], status: string) => {
+  for (let i = 0; i < ids.length; i += 100) await api("PUT", "/Leads", { data: ids.slice(i, i + 100).map((id) => ({ id, Lead_Status: status })) });
+};
+const deleteLeads = async (ids: string[]) => {
+  for (let i = 0; i < ids.length; i += 100) await api("DELETE", `/Leads?ids=${ids.slice(i, i + 100).join(",")}`);
 };
 
 const settle = async () => {
-  await flushDeliveries(sandbox().state);
+  await flushWatchDeliveries(sandbox().state);
   await new Promise((r) => setTimeout(r, 50));
 };
 
+/** A fresh access token for the connection after the clock jumped past its hour (the platform refreshes it). */
+const refresh = (connection: any) => (connection.token.access_token = sandbox().issueToken({}).accessToken);
+
+/** Sandbox calls made while `run` ran, CRM API only. */
+const callsDuring = async <T>(run: () => Promise<T>) => {
+  const s = sandbox();
+  const before = s.log.length;
+  const result = await run();
+  return { result, calls: s.log.slice(before).filter((e) => e.path.startsWith("/crm/")) };
+};
+
+const keysOf = (p: Platform, flow: string) => p.executions.filter((e) => e.flow === flow).flatMap((e) => e.data.ids.map((id: string) => `${e.data.operation}:${id}`));
+
 describe("notificationsTrigger", () => {
-  let p: Awaited<ReturnType<typeof platform>>;
-  beforeEach(async () => (p = await platform()));
-  afterEach(() => p.close());
+  let p: Platform;
+  beforeEach(async () => {
+    jest.useFakeTimers({ doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
+    syncClock(sandbox());
+    setDeliveryBehaviour(sandbox().state, {});
+    p = await startPlatform();
+  });
+  afterEach(async () => {
+    jest.useRealTimers();
+    await p.close();
+  });
 
   it("deploy registers a channel, Zoho's callbacks are verified and emitted, delete removes the channel", async () => {
     const connection = connectionFor(sandbox());
     await p.deploy("Flow 1", { connection, recordType: "Leads", operations: ["all"], fetchRecords: "true", fields: "Last_Name" });
-    const state = p.instanceState["zohoChannel:flow-Flow 1"] as any;
+    const state = p.channelOf("Flow 1");
     expect(state.channelId).toMatch(/^\d+$/);
     expect(state.token.length).toBeLessThanOrEqual(50);
 
-    const id = await writeLead("Ada");
-    await writeLead("Lovelace", id);
+    const [id] = await createLeads(["Ada"]);
+    await updateLeads([id], "Contacted");
     await settle();
-    expect(p.received.map((r) => [r.branch, r.data.operation])).toEqual([["Notification", "insert"], ["Notification", "update"]]);
-    expect(p.received[0].data.ids).toEqual([id]);
-    expect(p.received[1].data.records[0]).toMatchObject({ id, Last_Name: "Lovelace" });
+    expect(p.executions.map((r) => [r.branch, r.data.operation])).toEqual([["Notification", "insert"], ["Notification", "update"]]);
+    expect(p.executions[0].data.ids).toEqual([id]);
+    expect(p.executions[1].data.records[0]).toMatchObject({ id, Last_Name: "Ada" });
+    expect(p.executions.some((e) => e.data.recovered)).toBe(false);
 
     await p.remove("Flow 1");
-    expect(p.instanceState["zohoChannel:flow-Flow 1"]).toBeUndefined();
-    await writeLead("Nobody");
+    expect(p.channelOf("Flow 1")).toBeUndefined();
+    await createLeads(["Nobody"]);
     await settle();
-    expect(p.received).toHaveLength(2);
+    expect(p.executions).toHaveLength(2);
     // Removing again (channel already gone) is not an error.
     await p.remove("Flow 1");
   });
 
-  it("rejects a forged call with 401 and emits nothing", async () => {
+  it("rejects a forged call with 401 and junk bodies with 400 on the Rejected branch: one log line each, nothing emitted, no failed execution", async () => {
     const connection = connectionFor(sandbox());
     await p.deploy("Flow 1", { connection, recordType: "Leads", operations: ["create"] });
-    const state = p.instanceState["zohoChannel:flow-Flow 1"] as any;
-    const forged = await fetch(`${p.url}/Flow%201`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ module: "Leads", operation: "insert", ids: ["1"], channel_id: Number(state.channelId), token: "guessed" }),
-    });
+    const state = p.channelOf("Flow 1");
+    const post = (body: string) => fetch(`${p.url}/Flow%201`, { method: "POST", headers: { "Content-Type": "application/json" }, body });
+    const forged = await post(JSON.stringify({ module: "Leads", operation: "insert", ids: ["1"], channel_id: Number(state.channelId), token: "guessed" }));
     expect(forged.status).toBe(401);
-    expect(p.received[0]).toMatchObject({ branch: "Rejected", status: 401, data: null });
-    expect((p.instanceState["zohoChannel:flow-Flow 1"] as any).channelId).toBe(state.channelId);
+    for (const junk of ["not json", "[1,2]", "123", "null"]) expect((await post(junk)).status).toBe(400);
+    // The right token with a body Zoho never sends is refused too.
+    expect((await post(JSON.stringify({ channel_id: Number(state.channelId), token: state.token, operation: "explode" }))).status).toBe(400);
+    expect(p.invocations.map((i) => [i.branch, i.status, i.items, i.error])).toEqual([
+      ["Rejected", 401, 0, undefined],
+      ...Array(5).fill(["Rejected", 400, 0, undefined]),
+    ]);
+    const warnings = p.logs.filter((l) => l.level === "warn");
+    expect(warnings).toHaveLength(6);
+    expect(warnings[1].message).toMatch(/HTTP 400.*not JSON/);
+    expect(warnings.map((w) => w.message).join("\n")).not.toContain(state.token);
+    expect(p.executions).toHaveLength(0);
+    expect(p.channelOf("Flow 1").channelId).toBe(state.channelId);
     await p.remove("Flow 1");
   });
 
@@ -128,37 +117,129 @@ describe("notificationsTrigger", () => {
     const connection = connectionFor(sandbox());
     await p.deploy("Flow A", { connection, recordType: "Leads", operations: ["create"] });
     await p.deploy("Flow B", { connection, recordType: "Leads", operations: ["create"] });
-    const a = (p.instanceState["zohoChannel:flow-Flow A"] as any).channelId;
-    const b = (p.instanceState["zohoChannel:flow-Flow B"] as any).channelId;
+    const a = p.channelOf("Flow A").channelId;
+    const b = p.channelOf("Flow B").channelId;
     expect(a).not.toBe(b);
-    await writeLead("Both");
+    await createLeads(["Both"]);
     await settle();
-    expect(p.received.map((r) => r.flow).sort()).toEqual(["Flow A", "Flow B"]);
+    expect(p.executions.map((r) => r.flow).sort()).toEqual(["Flow A", "Flow B"]);
 
     await p.deploy("Flow A", { connection, recordType: "Leads", operations: ["create"] });
-    expect((p.instanceState["zohoChannel:flow-Flow A"] as any).channelId).toBe(a);
+    expect(p.channelOf("Flow A").channelId).toBe(a);
     await p.deploy("Flow A", { connection, recordType: "Leads", operations: ["edit"] });
-    const replaced = (p.instanceState["zohoChannel:flow-Flow A"] as any).channelId;
-    expect(replaced).not.toBe(a);
+    expect(p.channelOf("Flow A").channelId).not.toBe(a);
     await p.remove("Flow A");
     await p.remove("Flow B");
   });
 
-  it("keeps the channel alive for eight days of the sandbox's clock", async () => {
+  it("keeps its channel through 8 and then 30 quiet days with only daily scheduled runs, one API call each until renewal is due", async () => {
     const s = sandbox();
     const connection = connectionFor(s);
     await p.deploy("Flow 1", { connection, recordType: "Leads", operations: ["all"] });
-    for (let day = 1; day <= 8; day++) {
-      s.clock.advance(DAY);
-      // Keep the token valid: the platform refreshes it; here we re-issue one.
-      (connection as any).token.access_token = s.issueToken({}).accessToken;
-      await writeLead(`Day ${day}`);
-      await settle();
-    }
-    const delivered = p.received.filter((r) => r.branch === "Notification");
-    expect(delivered).toHaveLength(8);
-    expect(delivered[7].data.operation).toBe("insert");
+    const channelId = p.channelOf("Flow 1").channelId;
+    const costs: number[] = [];
+    const quietDays = async (days: number) => {
+      for (let day = 1; day <= days; day++) {
+        s.clock.advance(DAY);
+        syncClock(s);
+        refresh(connection);
+        const { result, calls } = await callsDuring(() => p.schedule("Flow 1"));
+        expect(result).toMatchObject({ branch: "Maintenance", items: 0 });
+        costs.push(calls.length);
+        // Only a renewal adds a call: the check itself is one GET.
+        expect(calls.map((c) => c.method)).toEqual(calls.length === 1 ? ["GET"] : ["GET", "PUT"]);
+        expect(liveChannels(s.state).some((c) => c.channelId === channelId)).toBe(true);
+      }
+    };
+    await quietDays(8);
+    const [day8] = await createLeads(["Day 8"]);
+    await settle();
+    expect(p.executions.map((e) => [e.data.operation, e.data.ids])).toEqual([["insert", [day8]]]);
+    await quietDays(30);
+    const [day38] = await createLeads(["Day 38"]);
+    await settle();
+    expect(p.executions.map((e) => [e.data.operation, e.data.ids, e.data.recovered])).toEqual([["insert", [day8], undefined], ["insert", [day38], undefined]]);
+    // Renewed when less than half the week was left: every third or fourth day, otherwise one call.
+    expect(costs.filter((c) => c === 1).length).toBeGreaterThanOrEqual(26);
+    expect(costs.filter((c) => c === 2).length).toBeGreaterThanOrEqual(9);
+    expect(p.channelOf("Flow 1").channelId).toBe(channelId);
     await p.remove("Flow 1");
+  });
+
+  it("after its channel is deleted behind its back, each flow's next scheduled run (or redeploy) restores it and emits every missed change exactly once; live callbacks follow without duplicates", async () => {
+    const s = sandbox();
+    const connection = connectionFor(s);
+    await p.deploy("Flow A", { connection, recordType: "Leads", operations: ["all"] });
+    await p.deploy("Flow B", { connection, recordType: "Leads", operations: ["all"], fetchRecords: "true", fields: "Last_Name,Lead_Status" });
+    const before = await createLeads(Array.from({ length: 120 }, (_, i) => `Before ${i}`));
+    await settle();
+    expect(keysOf(p, "Flow A")).toHaveLength(120);
+    p.executions.splice(0);
+
+    s.clock.advance(60 * 60_000);
+    syncClock(s);
+    refresh(connection);
+    // A Zoho admin deletes both channels; one callback Zoho had already queued arrives late.
+    setDeliveryBehaviour(s.state, { hold: true });
+    await updateLeads([before[0]], "Queued");
+    setDeliveryBehaviour(s.state, {});
+    expect(dropChannel(s.state, p.channelOf("Flow A").channelId)).toBe(true);
+    expect(dropChannel(s.state, p.channelOf("Flow B").channelId)).toBe(true);
+    s.clock.advance(60_000);
+    const created = await createLeads(Array.from({ length: 150 }, (_, i) => `Gap ${i}`));
+    await updateLeads(before.slice(1, 100), "Contacted");
+    await deleteLeads(before.slice(100, 120));
+    await flushDeliveries(s.state);
+    expect(p.executions).toHaveLength(0);
+
+    s.clock.advance(60_000);
+    syncClock(s);
+    // Flow A: its scheduled run finds the channel gone. Flow B: a redeploy finds it gone; its scheduled run delivers.
+    const runA = await p.schedule("Flow A");
+    await p.deploy("Flow B", { connection, recordType: "Leads", operations: ["all"], fetchRecords: "true", fields: "Last_Name,Lead_Status" });
+    expect(p.executions.filter((e) => e.flow === "Flow B")).toHaveLength(0);
+    const runB = await p.schedule("Flow B");
+    expect(runA).toMatchObject({ branch: "Notification", items: 270 });
+    expect(runB).toMatchObject({ branch: "Notification", items: 270 });
+    expect(p.invocations.filter((i) => i.branch === "Notification" && i.items === 0)).toHaveLength(0);
+    releaseDeliveries(s.state); // the late callback arrives now, for a change both catch-ups already emitted
+    await settle();
+    expect(p.invocations.filter((i) => i.branch === "Notification" && i.items === 0)).toHaveLength(2);
+    const expected = [...created.map((id) => `insert:${id}`), ...before.slice(0, 100).map((id) => `update:${id}`), ...before.slice(100).map((id) => `delete:${id}`)].sort();
+    for (const flow of ["Flow A", "Flow B"]) {
+      const keys = keysOf(p, flow);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys.sort()).toEqual(expected);
+      expect(p.executions.filter((e) => e.flow === flow).every((e) => e.data.recovered === true && e.data.ids.length === 1)).toBe(true);
+    }
+    const b = p.executions.find((e) => e.flow === "Flow B" && e.data.ids[0] === before[5])!;
+    expect(b.data.records[0]).toMatchObject({ id: before[5], Lead_Status: "Contacted" });
+    expect(liveChannels(s.state).map((c) => c.channelId).sort()).toEqual([p.channelOf("Flow A").channelId, p.channelOf("Flow B").channelId].sort());
+
+    // Live again; Zoho sends every callback twice, and resends an earlier one later.
+    p.executions.splice(0);
+    s.clock.advance(60_000);
+    setDeliveryBehaviour(s.state, { repeat: 1 });
+    const [after] = await createLeads(["After"]);
+    await updateLeads([before[1]], "Qualified");
+    await settle();
+    setDeliveryBehaviour(s.state, {});
+    const latest = notificationDeliveries(s.state).slice(-2);
+    latest.forEach((d) => redeliver(s.state, d));
+    await settle();
+    for (const flow of ["Flow A", "Flow B"]) {
+      expect(keysOf(p, flow).sort()).toEqual([`insert:${after}`, `update:${before[1]}`].sort());
+      expect(p.executions.filter((e) => e.flow === flow).every((e) => e.data.recovered === undefined)).toBe(true);
+    }
+    // A quiet scheduled run afterwards costs one call and emits nothing.
+    const { result, calls } = await callsDuring(() => p.schedule("Flow A"));
+    expect(result).toMatchObject({ branch: "Maintenance", items: 0 });
+    expect(calls).toHaveLength(1);
+
+    await p.remove("Flow A");
+    await p.remove("Flow B");
+    expect(p.instanceState).toEqual({});
+    expect(liveChannels(s.state)).toHaveLength(0);
   });
 
   it("validates inputs before registering anything", async () => {
