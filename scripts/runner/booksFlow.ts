@@ -1,5 +1,6 @@
-/** The Books part of the demo: an organization, a contact, items, an invoice for them, and the invoice's PDF. */
+/** The Books part of the demo: an organization, a contact, items, an invoice for them, the invoice's PDF, and instant Books events. */
 import books from "../../actions/books";
+import { instantBooksSteps } from "./booksInstant";
 import type { Harness } from "./harness";
 import { done, expect, formatCount, type Steps } from "./steps";
 
@@ -65,4 +66,6 @@ export const booksFlow = async (steps: Steps, zoho: Harness) => {
     expect(result.data.toString("latin1").includes(String(invoice.invoice_number)), `the PDF does not name ${invoice.invoice_number}`);
     return done(`booksDownloadRecordPdf returned a ${formatCount(result.data.length)}-byte ${result.contentType} naming ${invoice.invoice_number}`);
   });
+
+  await instantBooksSteps(steps, zoho, organizationId, invoice);
 };

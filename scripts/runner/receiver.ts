@@ -57,6 +57,7 @@ export const startReceiver = async (trigger: WebhookTrigger, { flowName, logger 
       const payload = {
         ...defaultTriggerPayload(),
         headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+        queryParameters: Object.fromEntries(new URL(req.url ?? "/", url).searchParams),
         rawBody: { data: raw, contentType: req.headers["content-type"] },
         body: { data: raw, contentType: req.headers["content-type"] },
         webhookUrls: { [flowName]: url },
