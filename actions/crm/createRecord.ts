@@ -2,6 +2,8 @@ import { writeOne } from "../../src/batch";
 import { exampleWriteDetails } from "../../src/crmExamples";
 import { dynamicValues, fieldValues, recordType, withRecordValues, trigger } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";
+import { withUploadedFile } from "../../src/fileFields";
+import { withLineItems } from "../../src/lineItems";
 
 export const crmCreateRecord = zohoAction({
   display: {
@@ -11,7 +13,7 @@ export const crmCreateRecord = zohoAction({
   fields: { recordType, fieldValues, dynamicValues, trigger },
   refine: (schema) => withRecordValues(schema, "give the new record's fields in Field Values or Dynamic Values"),
   perform: async (_context, input, client) => {
-    const details = await writeOne(client, { kind: "create", module: input.recordType, trigger: input.trigger }, input.record);
+    const details = await writeOne(client, { kind: "create", module: input.recordType, trigger: input.trigger }, await withUploadedFile(client, withLineItems(input.recordType, input.record)));
     return { data: details };
   },
   examplePayload: { data: exampleWriteDetails },

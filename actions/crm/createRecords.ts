@@ -3,6 +3,7 @@ import { exampleBatch } from "../../src/crmExamples";
 import { batchOptions, records } from "../../src/fields/batch";
 import { recordType, trigger } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";
+import { withUploadedFiles } from "../../src/fileFields";
 
 export const crmCreateRecords = zohoAction({
   display: {
@@ -13,7 +14,7 @@ export const crmCreateRecords = zohoAction({
   fields: { recordType, records, trigger, ...batchOptions },
   perform: async (_context, input, client) => {
     const operation = { kind: "create" as const, module: input.recordType, trigger: input.trigger };
-    return { data: await writeBatch(client, operation, input.records, input) };
+    return { data: await writeBatch(client, operation, await withUploadedFiles(client, input.records), input) };
   },
   examplePayload: { data: exampleBatch("record added") },
 });

@@ -15,6 +15,14 @@ import { crmAddAttachment } from "./addAttachment";
 import { crmListAttachments } from "./listAttachments";
 import { crmDownloadAttachment } from "./downloadAttachment";
 import { crmDeleteAttachment } from "./deleteAttachment";
+import { crmUploadFile } from "./uploadFile";
+import { crmDownloadFile } from "./downloadFile";
+import { crmGetRecordPhoto } from "./getRecordPhoto";
+import { crmUploadRecordPhoto } from "./uploadRecordPhoto";
+import { crmDeleteRecordPhoto } from "./deleteRecordPhoto";
+import { crmAddLineItems } from "./addLineItems";
+import { crmUpdateLineItems } from "./updateLineItems";
+import { crmRemoveLineItems } from "./removeLineItems";
 import { crmListNotes } from "./listNotes";
 import { crmCreateNote } from "./createNote";
 import { crmUpdateNote } from "./updateNote";
@@ -59,6 +67,14 @@ export default {
   crmListAttachments,
   crmDownloadAttachment,
   crmDeleteAttachment,
+  crmUploadFile,
+  crmDownloadFile,
+  crmGetRecordPhoto,
+  crmUploadRecordPhoto,
+  crmDeleteRecordPhoto,
+  crmAddLineItems,
+  crmUpdateLineItems,
+  crmRemoveLineItems,
   crmListNotes,
   crmCreateNote,
   crmUpdateNote,

@@ -2,6 +2,7 @@ import { writeOne } from "../../src/batch";
 import { exampleWriteDetails } from "../../src/crmExamples";
 import { dynamicValues, fieldValues, recordId, recordType, withRecordValues, trigger } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";
+import { withUploadedFile } from "../../src/fileFields";
 
 export const crmUpdateRecord = zohoAction({
   display: {
@@ -12,7 +13,7 @@ export const crmUpdateRecord = zohoAction({
   refine: (schema) => withRecordValues(schema, "give the fields to change in Field Values or Dynamic Values"),
   perform: async (_context, input, client) => {
     const operation = { kind: "update" as const, module: input.recordType, trigger: input.trigger };
-    const details = await writeOne(client, operation, { ...input.record, id: input.recordId });
+    const details = await writeOne(client, operation, await withUploadedFile(client, { ...input.record, id: input.recordId }));
     return { data: details };
   },
   examplePayload: { data: exampleWriteDetails },

@@ -3,6 +3,7 @@ import { exampleBatch } from "../../src/crmExamples";
 import { batchOptions, recordsWithId } from "../../src/fields/batch";
 import { recordType, trigger } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";
+import { withUploadedFiles } from "../../src/fileFields";
 
 export const crmUpdateRecords = zohoAction({
   display: {
@@ -12,7 +13,7 @@ export const crmUpdateRecords = zohoAction({
   fields: { recordType, records: recordsWithId, trigger, ...batchOptions },
   perform: async (_context, input, client) => {
     const operation = { kind: "update" as const, module: input.recordType, trigger: input.trigger };
-    return { data: await writeBatch(client, operation, input.records, input) };
+    return { data: await writeBatch(client, operation, await withUploadedFiles(client, input.records), input) };
   },
   examplePayload: { data: exampleBatch("record updated") },
 });

@@ -6,6 +6,7 @@ import { recordType, trigger } from "../../src/fields/crm";
 import { cleanText, field } from "../../src/fields/field";
 import { fieldList } from "../../src/fields/schemas";
 import { zohoAction } from "../../src/step";
+import { withUploadedFiles } from "../../src/fileFields";
 
 const duplicateCheckFields = field(
   input({
@@ -29,7 +30,7 @@ export const crmUpsertRecords = zohoAction({
   fields: { recordType, records, duplicate_check_fields: duplicateCheckFields, trigger, ...batchOptions },
   perform: async (_context, input, client) => {
     const operation = { kind: "upsert" as const, module: input.recordType, trigger: input.trigger, duplicateCheckFields: input.duplicate_check_fields };
-    return { data: await writeBatch(client, operation, input.records, input) };
+    return { data: await writeBatch(client, operation, await withUploadedFiles(client, input.records), input) };
   },
   examplePayload: { data: exampleBatch("record added", { ...exampleWriteDetails, action: "insert", duplicate_field: null }) },
 });
