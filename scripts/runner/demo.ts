@@ -8,6 +8,7 @@ import { crmRecordsPollingTrigger } from "../../triggers/crmRecordsPolling";
 import { booksFlow, pickOrganization } from "./booksFlow";
 import { crmFlow, deleteInstance } from "./crmFlow";
 import { harness, type Harness, type PollState } from "./harness";
+import { sandboxOrgFlow } from "./sandboxOrg";
 import { quietLogger } from "./logger";
 import { done, expect, StepFailed, Steps, type StepResult } from "./steps";
 import { openTarget, type Env, type SandboxStarter, type Target } from "./target";
@@ -41,6 +42,7 @@ const connect = (steps: Steps, target: Target) =>
 const sandboxFlow = async (steps: Steps, target: Target, zoho: Harness, leads: number) => {
   const instance = await crmFlow(steps, target, zoho, { leads });
   try {
+    await sandboxOrgFlow(steps, target, zoho);
     await booksFlow(steps, zoho);
   } finally {
     await deleteInstance(steps, target, zoho, instance);
