@@ -6,7 +6,9 @@
  * day. (Its 200 rules an organization cannot be reached with 10 rules on each of these 11 entities.)
  */
 import type { SandboxState } from "../state";
-import { BooksFailure, invalidValue } from "./failure";
+import type { Route, SandboxContext, SandboxRequest, SandboxResponse } from "../types";
+import { answering, BooksFailure, invalidValue } from "./failure";
+import { organizationOf } from "./organizations";
 
 export const LIMITS = { rulesPerEntity: 10, webhooksPerRule: 1, webhookCallsPerDay: 1000 };
 
@@ -95,7 +97,35 @@ export const requireWorkflowPlan = (state: SandboxState, organizationId: string)
   }
 };
 
-export const SETTINGS_SCOPES = (operation: "READ" | "CREATE" | "UPDATE" | "DELETE") => ["ZohoBooks.fullaccess.all", `ZohoBooks.settings.${operation}`];
+const SETTINGS_SCOPES = (operation: "READ" | "CREATE" | "UPDATE" | "DELETE") => ["ZohoBooks.fullaccess.all", `ZohoBooks.settings.${operation}`];
+
+type SettingsHandler = (req: SandboxRequest, ctx: SandboxContext, organizationId: string) => SandboxResponse;
+
+/**
+ * The five routes of a settings collection (/books/v3/settings/<collection>[/:id]): create, list,
+ * get, update and delete, each in the organization the call names, under the ZohoBooks.settings scopes.
+ */
+export const settingsRoutes = (
+  collection: "webhooks" | "workflows",
+  handlers: { create: SettingsHandler; list: SettingsHandler; get: SettingsHandler; update: SettingsHandler; remove: SettingsHandler },
+): Route[] => {
+  const base = `/books/v3/settings/${collection}`;
+  const route = (method: Route["method"], pattern: string, operation: Parameters<typeof SETTINGS_SCOPES>[0], handler: SettingsHandler): Route => ({
+    method,
+    pattern,
+    api: "books",
+    scopes: SETTINGS_SCOPES(operation),
+    ...(method === "GET" ? {} : { write: true }),
+    handler: answering((req, ctx) => handler(req, ctx, organizationOf(req, ctx).organization_id)),
+  });
+  return [
+    route("POST", base, "CREATE", handlers.create),
+    route("GET", base, "READ", handlers.list),
+    route("GET", `${base}/:id`, "READ", handlers.get),
+    route("PUT", `${base}/:id`, "UPDATE", handlers.update),
+    route("DELETE", `${base}/:id`, "DELETE", handlers.remove),
+  ];
+};
 
 /** A text setting: Books answers "Invalid value passed for <name>" when it is missing (and required), not text, or too long. */
 export const settingText = (value: unknown, name: string, max: number, required = false): string => {

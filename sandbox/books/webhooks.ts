@@ -10,9 +10,8 @@
 import { ok } from "../respond";
 import type { SandboxState } from "../state";
 import type { Route } from "../types";
-import { type Pair, requireWorkflowPlan, SETTINGS_SCOPES, settingText, type Webhook, webhooksOf, WORKFLOW_ENTITIES, workflowsOf } from "./automation";
-import { answering, BooksFailure, invalidValue } from "./failure";
-import { organizationOf } from "./organizations";
+import { type Pair, requireWorkflowPlan, settingsRoutes, settingText, type Webhook, webhooksOf, WORKFLOW_ENTITIES, workflowsOf } from "./automation";
+import { BooksFailure, invalidValue } from "./failure";
 import { bodyOf } from "./records";
 
 /** Books' answer for a webhook id it does not have. */
@@ -72,68 +71,26 @@ const findWebhook = (state: SandboxState, organizationId: string, id: string): W
 const inUse = (state: SandboxState, organizationId: string, webhookId: string) =>
   [...workflowsOf(state, organizationId).values()].some((rule) => rule.actions.some((action) => action.action_id === webhookId));
 
-export const routes: Route[] = [
-  {
-    method: "POST",
-    pattern: "/books/v3/settings/webhooks",
-    api: "books",
-    scopes: SETTINGS_SCOPES("CREATE"),
-    write: true,
-    handler: answering((req, ctx) => {
-      const org = organizationOf(req, ctx);
-      requireWorkflowPlan(ctx.state, org.organization_id);
-      const webhook: Webhook = { ...readWebhook(bodyOf(req)), webhook_id: ctx.state.nextId(), created_time: new Date(ctx.clock.now()).toISOString() };
-      webhooksOf(ctx.state, org.organization_id).set(webhook.webhook_id, webhook);
-      return ok({ code: 0, message: "The webhook has been created.", webhook: shown(webhook) }, 201);
-    }),
+export const routes: Route[] = settingsRoutes("webhooks", {
+  create: (req, { state, clock }, organizationId) => {
+    requireWorkflowPlan(state, organizationId);
+    const webhook: Webhook = { ...readWebhook(bodyOf(req)), webhook_id: state.nextId(), created_time: new Date(clock.now()).toISOString() };
+    webhooksOf(state, organizationId).set(webhook.webhook_id, webhook);
+    return ok({ code: 0, message: "The webhook has been created.", webhook: shown(webhook) }, 201);
   },
-  {
-    method: "GET",
-    pattern: "/books/v3/settings/webhooks",
-    api: "books",
-    scopes: SETTINGS_SCOPES("READ"),
-    handler: answering((req, ctx) => {
-      const org = organizationOf(req, ctx);
-      return ok({ code: 0, message: "success", webhooks: [...webhooksOf(ctx.state, org.organization_id).values()].map(shown) });
-    }),
+  list: (_req, { state }, organizationId) => ok({ code: 0, message: "success", webhooks: [...webhooksOf(state, organizationId).values()].map(shown) }),
+  get: (req, { state }, organizationId) => ok({ code: 0, message: "success", webhook: shown(findWebhook(state, organizationId, req.params.id)) }),
+  update: (req, { state }, organizationId) => {
+    const stored = findWebhook(state, organizationId, req.params.id);
+    Object.assign(stored, readWebhook(bodyOf(req), stored));
+    return ok({ code: 0, message: "The webhook has been updated.", webhook: shown(stored) });
   },
-  {
-    method: "GET",
-    pattern: "/books/v3/settings/webhooks/:webhook_id",
-    api: "books",
-    scopes: SETTINGS_SCOPES("READ"),
-    handler: answering((req, ctx) => {
-      const org = organizationOf(req, ctx);
-      return ok({ code: 0, message: "success", webhook: shown(findWebhook(ctx.state, org.organization_id, req.params.webhook_id)) });
-    }),
+  remove: (req, { state }, organizationId) => {
+    findWebhook(state, organizationId, req.params.id);
+    if (inUse(state, organizationId, req.params.id)) {
+      throw new BooksFailure(4, "This webhook is associated with a workflow rule. Remove it from the workflow rule and try again.");
+    }
+    webhooksOf(state, organizationId).delete(req.params.id);
+    return ok({ code: 0, message: "The webhook has been deleted." });
   },
-  {
-    method: "PUT",
-    pattern: "/books/v3/settings/webhooks/:webhook_id",
-    api: "books",
-    scopes: SETTINGS_SCOPES("UPDATE"),
-    write: true,
-    handler: answering((req, ctx) => {
-      const org = organizationOf(req, ctx);
-      const stored = findWebhook(ctx.state, org.organization_id, req.params.webhook_id);
-      Object.assign(stored, readWebhook(bodyOf(req), stored));
-      return ok({ code: 0, message: "The webhook has been updated.", webhook: shown(stored) });
-    }),
-  },
-  {
-    method: "DELETE",
-    pattern: "/books/v3/settings/webhooks/:webhook_id",
-    api: "books",
-    scopes: SETTINGS_SCOPES("DELETE"),
-    write: true,
-    handler: answering((req, ctx) => {
-      const org = organizationOf(req, ctx);
-      findWebhook(ctx.state, org.organization_id, req.params.webhook_id);
-      if (inUse(ctx.state, org.organization_id, req.params.webhook_id)) {
-        throw new BooksFailure(4, "This webhook is associated with a workflow rule. Remove it from the workflow rule and try again.");
-      }
-      webhooksOf(ctx.state, org.organization_id).delete(req.params.webhook_id);
-      return ok({ code: 0, message: "The webhook has been deleted." });
-    }),
-  },
-];
+});

@@ -16,15 +16,14 @@ import {
   LIMITS,
   requireWorkflowPlan,
   RULE_TYPES,
-  SETTINGS_SCOPES,
+  settingsRoutes,
   settingText,
   webhooksOf,
   WORKFLOW_ENTITIES,
   type Workflow,
   workflowsOf,
 } from "./automation";
-import { answering, BooksFailure, invalidValue } from "./failure";
-import { organizationOf } from "./organizations";
+import { BooksFailure, invalidValue } from "./failure";
 import { bodyOf } from "./records";
 import { startWebhookDelivery } from "./webhookDelivery";
 
@@ -85,71 +84,30 @@ const findWorkflow = (state: SandboxState, organizationId: string, id: string): 
   return rule;
 };
 
-export const routes: Route[] = [
-  {
-    method: "POST",
-    pattern: "/books/v3/settings/workflows",
-    api: "books",
-    scopes: SETTINGS_SCOPES("CREATE"),
-    write: true,
-    handler: answering((req, ctx) => {
-      const org = organizationOf(req, ctx);
-      requireWorkflowPlan(ctx.state, org.organization_id);
-      startWebhookDelivery(ctx.state);
-      const fields = readWorkflow(ctx.state, org.organization_id, bodyOf(req));
-      const rules = workflowsOf(ctx.state, org.organization_id);
-      checkLimits(rules, fields.entity);
-      const rule: Workflow = { ...fields, workflow_id: ctx.state.nextId(), created_time: new Date(ctx.clock.now()).toISOString() };
-      rules.set(rule.workflow_id, rule);
-      return ok({ code: 0, message: "The workflow rule has been created.", workflow: rule }, 201);
-    }),
+export const routes: Route[] = settingsRoutes("workflows", {
+  create: (req, { state, clock }, organizationId) => {
+    requireWorkflowPlan(state, organizationId);
+    startWebhookDelivery(state);
+    const fields = readWorkflow(state, organizationId, bodyOf(req));
+    const rules = workflowsOf(state, organizationId);
+    checkLimits(rules, fields.entity);
+    const rule: Workflow = { ...fields, workflow_id: state.nextId(), created_time: new Date(clock.now()).toISOString() };
+    rules.set(rule.workflow_id, rule);
+    return ok({ code: 0, message: "The workflow rule has been created.", workflow: rule }, 201);
   },
-  {
-    method: "GET",
-    pattern: "/books/v3/settings/workflows",
-    api: "books",
-    scopes: SETTINGS_SCOPES("READ"),
-    handler: answering((req, ctx) => {
-      const org = organizationOf(req, ctx);
-      const entity = req.query.get("entity");
-      const rules = [...workflowsOf(ctx.state, org.organization_id).values()].filter((rule) => !entity || rule.entity === entity);
-      return ok({ code: 0, message: "success", workflows: rules });
-    }),
+  list: (req, { state }, organizationId) => {
+    const entity = req.query.get("entity");
+    return ok({ code: 0, message: "success", workflows: [...workflowsOf(state, organizationId).values()].filter((rule) => !entity || rule.entity === entity) });
   },
-  {
-    method: "GET",
-    pattern: "/books/v3/settings/workflows/:workflow_id",
-    api: "books",
-    scopes: SETTINGS_SCOPES("READ"),
-    handler: answering((req, ctx) => {
-      const org = organizationOf(req, ctx);
-      return ok({ code: 0, message: "success", workflow: findWorkflow(ctx.state, org.organization_id, req.params.workflow_id) });
-    }),
+  get: (req, { state }, organizationId) => ok({ code: 0, message: "success", workflow: findWorkflow(state, organizationId, req.params.id) }),
+  update: (req, { state }, organizationId) => {
+    const stored = findWorkflow(state, organizationId, req.params.id);
+    Object.assign(stored, readWorkflow(state, organizationId, bodyOf(req), stored));
+    return ok({ code: 0, message: "The workflow rule has been updated.", workflow: stored });
   },
-  {
-    method: "PUT",
-    pattern: "/books/v3/settings/workflows/:workflow_id",
-    api: "books",
-    scopes: SETTINGS_SCOPES("UPDATE"),
-    write: true,
-    handler: answering((req, ctx) => {
-      const org = organizationOf(req, ctx);
-      const stored = findWorkflow(ctx.state, org.organization_id, req.params.workflow_id);
-      Object.assign(stored, readWorkflow(ctx.state, org.organization_id, bodyOf(req), stored));
-      return ok({ code: 0, message: "The workflow rule has been updated.", workflow: stored });
-    }),
+  remove: (req, { state }, organizationId) => {
+    findWorkflow(state, organizationId, req.params.id);
+    workflowsOf(state, organizationId).delete(req.params.id);
+    return ok({ code: 0, message: "The workflow rule has been deleted." });
   },
-  {
-    method: "DELETE",
-    pattern: "/books/v3/settings/workflows/:workflow_id",
-    api: "books",
-    scopes: SETTINGS_SCOPES("DELETE"),
-    write: true,
-    handler: answering((req, ctx) => {
-      const org = organizationOf(req, ctx);
-      findWorkflow(ctx.state, org.organization_id, req.params.workflow_id);
-      workflowsOf(ctx.state, org.organization_id).delete(req.params.workflow_id);
-      return ok({ code: 0, message: "The workflow rule has been deleted." });
-    }),
-  },
-];
+});
