@@ -3,7 +3,7 @@
  * return the records and the same small `info`, so the step's output has one shape either way.
  */
 import type { ZohoClient } from "./client";
-import { assertDiscretePage, collect, crmPages, CRM_PAGE_MAX, type CrmInfo } from "./pagination";
+import { assertDiscretePage, collect, crmPages, CRM_PAGE_MAX, fetchAllInfo, type CrmInfo } from "./pagination";
 import { bool, intInRange, optionalText } from "./validate";
 
 /** Zod fields for the paging inputs (page, per_page, page_token, fetchAll). */
@@ -25,6 +25,8 @@ export interface ListInfo {
   count: number;
   more_records: boolean;
   next_page_token: string | null;
+  /** Fetch All stopped at Zoho's cap: what to do for the rest. */
+  next_step?: string;
 }
 
 export const pagingLabels = { page: "Page", per_page: "Per Page", page_token: "Page Token", fetchAll: "Fetch All" };
@@ -42,8 +44,9 @@ export const listCrm = async <T = Record<string, unknown>>(
 ): Promise<{ data: T[]; info: ListInfo }> => {
   assertPaging(paging);
   if (paging.fetchAll) {
-    const { records } = await collect(crmPages<T>(client, path, params));
-    return { data: records, info: { count: records.length, more_records: false, next_page_token: null } };
+    const { records, lastInfo } = await collect(crmPages<T>(client, path, params));
+    // Past Zoho's cap there is no page token to give, only advice (Bulk Read Records, narrower searches).
+    return { data: records, info: { ...fetchAllInfo(records.length, lastInfo, /\/search$/.test(path) ? "search" : "records"), next_page_token: null } };
   }
   const where = paging.page_token ? { page_token: paging.page_token } : { page: paging.page };
   const response = await client.request<{ data?: T[]; info?: CrmInfo }>({ api: "crm", path, params: { ...params, ...where, per_page: paging.per_page } });

@@ -107,6 +107,22 @@ export async function* booksPages<T = Record<string, unknown>>(
   }
 }
 
+/**
+ * What to do when Fetch All stopped at one of Zoho's caps with records left: said in the step's
+ * `info` next to `more_records: true`, never a silent `more_records: false`.
+ */
+export const CAP_ADVICE = {
+  records: `Zoho lists at most ${CRM_TOKEN_LIMIT.toLocaleString("en-US")} records of a list: read them all with Bulk Read Records, or narrow the list (e.g. with Search Records or Run COQL Query criteria)`,
+  search: `Zoho's search returns only the first ${CRM_DISCRETE_LIMIT.toLocaleString("en-US")} matches: narrow the search, or read every match with Run COQL Query or Bulk Read Records with criteria`,
+  coql: `COQL reaches at most ${CRM_TOKEN_LIMIT.toLocaleString("en-US")} rows of a query: split it with narrower where clauses (e.g. by Created_Time ranges), or use Bulk Read Records`,
+} as const;
+
+/** The `info` of a Fetch All: how many records, whether Zoho has more, and at a cap what to do next. */
+export const fetchAllInfo = (count: number, lastInfo: Record<string, unknown>, cap: keyof typeof CAP_ADVICE) => {
+  const more = lastInfo.more_records === true;
+  return { count, more_records: more, ...(more ? { next_step: CAP_ADVICE[cap] } : {}) };
+};
+
 /** Drain an iterator into one array (for Fetch All). */
 export const collect = async <T>(pages: AsyncIterable<Page<T>>): Promise<{ records: T[]; pages: number; lastInfo: Record<string, unknown> }> => {
   const records: T[] = [];

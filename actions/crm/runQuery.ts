@@ -2,7 +2,7 @@ import { exampleLead } from "../../src/examples";
 import { fetchAll, query } from "../../src/fields/crm";
 import { withInput, withSchema } from "../../src/fields/field";
 import { requiredText } from "../../src/fields/schemas";
-import { coqlPages, collect } from "../../src/pagination";
+import { coqlPages, collect, fetchAllInfo } from "../../src/pagination";
 import { zohoAction } from "../../src/step";
 
 /** Zoho rejects COQL without a where clause; words inside quoted values do not count. */
@@ -28,7 +28,7 @@ export const crmRunQuery = zohoAction({
   perform: async (_context, input, client) => {
     if (input.fetchAll) {
       const { records, lastInfo } = await collect(coqlPages(client, input.query));
-      return { data: { data: records, info: { count: records.length, more_records: Boolean(lastInfo.more_records) } } };
+      return { data: { data: records, info: fetchAllInfo(records.length, lastInfo, "coql") } };
     }
     const response = await client.request({ api: "crm", method: "POST", path: "/coql", data: { select_query: input.query }, idempotent: true });
     if (response.status === 204) return { data: { data: [], info: { count: 0, more_records: false } } };
