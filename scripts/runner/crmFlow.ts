@@ -94,7 +94,7 @@ export const crmFlow = async (steps: Steps, target: Target, zoho: Harness, { lea
       expect(state?.channelId, "the create handler stored no channel in the instance state");
       const { data } = await zoho.action(crm.crmGetNotificationDetails, { channelId: state.channelId });
       expect(data.length > 0 && data.every((c: any) => c.notify_url === receiver.url), `Zoho does not list channel ${state.channelId} with the flow's URL`);
-      return done(`channel ${state.channelId} watches ${data.flatMap((c: any) => c.events).join(", ")}, posting to ${receiver.url}`, state);
+      return done(`channel ${state.channelId} watches ${data.flatMap((c: any) => c.events).join(", ")}, posting to ${receiver.url}; on Prismatic, a daily schedule on the flow keeps it alive and restores it if Zoho drops it`, state);
     });
 
     await steps.run("Change records, receive notifications", async (progress) => {

@@ -8,8 +8,14 @@ import { insertRecord } from "../../sandbox/crm/writes";
 import { zohoTime } from "../../sandbox/respond";
 import type { DataCenterKey } from "../../sandbox/types";
 import { json, loopback } from "../helpers/loopback";
-import { useSandbox, type TestSandbox } from "../helpers/sandbox";
+import { connectionFor, useSandbox, type TestSandbox } from "../helpers/sandbox";
 import { crmCall } from "./crmApi";
+import { emptyRecycleBin } from "../../sandbox/crm/deleted";
+import { dropChannel } from "../../sandbox/crm/watchChannels";
+import { flushWatchDeliveries, redeliver, releaseDeliveries, setDeliveryBehaviour } from "../../sandbox/crm/watchDelivery";
+import { ZohoClient } from "../../src/client";
+import { deletedRecordPages, deletedRecords } from "../../src/crmDeleted";
+import { stepTransport } from "../../src/transport";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -395,5 +401,114 @@ describe("watch requests Zoho rejects", () => {
     const missing = await call("DELETE", "/crm/v8/actions/watch");
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ code: "REQUIRED_PARAM_MISSING", details: { param_name: "channel_ids" } });
+  });
+});
+
+describe("channels dropped from outside, callbacks held, late and repeated", () => {
+  const sandbox = useSandbox();
+  const { enable, createLead, deliveriesTo, call } = channelTools(sandbox);
+
+  it("an admin's deletion removes the channel: Zoho lists it no more and posts nothing to it", async () => {
+    const channelId = nextChannelId();
+    await enable({ channel_id: Number(channelId), events: ["Leads.create"], channel_expiry: zohoTime(sandbox().clock.now() + DAY) });
+    expect(dropChannel(sandbox().state, channelId)).toBe(true);
+    expect(dropChannel(sandbox().state, channelId)).toBe(false);
+    expect((await call("GET", `/crm/v8/actions/watch?channel_id=${channelId}`)).status).toBe(204);
+    await createLead();
+    expect(await deliveriesTo(channelId)).toHaveLength(0);
+  });
+
+  it("holds callbacks until released, repeats them a moment apart, and resends one unchanged", async () => {
+    const state = sandbox().state;
+    const channelId = nextChannelId();
+    await enable({ channel_id: Number(channelId), events: ["Leads.create"], channel_expiry: zohoTime(sandbox().clock.now() + DAY), token: "held" });
+    setDeliveryBehaviour(state, { hold: true });
+    const held = await createLead();
+    expect(await deliveriesTo(channelId)).toHaveLength(0);
+    releaseDeliveries(state);
+    const [first] = await deliveriesTo(channelId);
+    expect(first.body).toMatchObject({ ids: [held], operation: "insert", token: "held" });
+    // The body keeps the time of the change, not of the late post.
+    expect(first.body.server_time as number).toBeLessThanOrEqual(first.at);
+
+    setDeliveryBehaviour(state, { repeat: 2, repeatGapMs: 20 });
+    const repeated = await createLead();
+    await flushWatchDeliveries(state);
+    const copies = (await deliveriesTo(channelId)).filter((d) => (d.body.ids as string[])[0] === repeated);
+    expect(copies).toHaveLength(3);
+    expect(new Set(copies.map((d) => JSON.stringify(d.body))).size).toBe(1);
+    setDeliveryBehaviour(state, {});
+
+    redeliver(state, first);
+    const again = (await deliveriesTo(channelId)).filter((d) => (d.body.ids as string[])[0] === held);
+    expect(again.map((d) => d.body)).toEqual([first.body, first.body]);
+    expect(again.every((d) => d.status === 200)).toBe(true);
+  });
+});
+
+describe("deleted records (GET /{module}/deleted)", () => {
+  const sandbox = useSandbox();
+  const { createLead, call } = channelTools(sandbox);
+
+  it("lists deleted records newest first with their name, who deleted them and when; type, paging and If-Modified-Since narrow it", async () => {
+    expect((await call("GET", "/crm/v8/Leads/deleted")).status).toBe(204);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await createLead({ Last_Name: `Gone ${i}` }));
+    await call("DELETE", `/crm/v8/Leads?ids=${ids.slice(0, 3).join(",")}`);
+    sandbox().clock.advance(HOUR);
+    const later = sandbox().clock.now();
+    await call("DELETE", `/crm/v8/Leads?ids=${ids.slice(3).join(",")}`);
+
+    const all = await call("GET", "/crm/v8/Leads/deleted");
+    expect(all.status).toBe(200);
+    expect(all.body.data.map((d: any) => d.id)).toEqual([ids[4], ids[3], ids[2], ids[1], ids[0]]);
+    expect(all.body.data[0]).toMatchObject({ id: ids[4], display_name: "Gone 4", type: "recycle", deleted_by: { id: expect.any(String), name: expect.any(String) } });
+    expect(Date.parse(all.body.data[0].deleted_time)).toBeGreaterThanOrEqual(later - 1000);
+    expect(all.body.info).toEqual({ per_page: 200, count: 5, page: 1, more_records: false });
+
+    const page1 = await call("GET", "/crm/v8/Leads/deleted?per_page=2&page=1");
+    const page3 = await call("GET", "/crm/v8/Leads/deleted?per_page=2&page=3");
+    expect(page1.body.info).toMatchObject({ count: 2, more_records: true });
+    expect(page3.body.data.map((d: any) => d.id)).toEqual([ids[0]]);
+    expect(page3.body.info.more_records).toBe(false);
+
+    const recent = await crmCall(sandbox(), "GET", "/crm/v8/Leads/deleted", { headers: { "If-Modified-Since": zohoTime(later - 1000) } });
+    expect(recent.body.data.map((d: any) => d.id)).toEqual([ids[4], ids[3]]);
+
+    emptyRecycleBin(sandbox().state, "Leads");
+    expect((await call("GET", "/crm/v8/Leads/deleted?type=recycle")).status).toBe(204);
+    const permanent = await call("GET", "/crm/v8/Leads/deleted?type=permanent");
+    expect(permanent.body.data.every((d: any) => d.type === "permanent")).toBe(true);
+    expect(permanent.body.data).toHaveLength(5);
+    expect((await call("GET", "/crm/v8/Contacts/deleted")).status).toBe(204);
+  });
+
+  it("refuses an unknown type or module and a token without the module's read scope, as Zoho does", async () => {
+    const badType = await call("GET", "/crm/v8/Leads/deleted?type=some");
+    expect(badType.status).toBe(400);
+    expect(badType.body).toMatchObject({ code: "INVALID_DATA", details: { param_name: "type" } });
+    expect((await call("GET", "/crm/v8/Nonexistent/deleted")).body).toMatchObject({ code: "INVALID_MODULE" });
+    const noScope = await crmCall(sandbox(), "GET", "/crm/v8/Leads/deleted", { scopes: ["ZohoCRM.modules.contacts.READ"] });
+    expect(noScope.status).toBe(403);
+    expect(noScope.body).toMatchObject({ code: "OAUTH_SCOPE_MISMATCH" });
+  });
+});
+
+describe("deletedRecordPages (src/crmDeleted.ts) against the sandbox", () => {
+  const sandbox = useSandbox();
+  const { createLead, call } = channelTools(sandbox);
+
+  it("reads every page, and only deletions since a time", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push(await createLead({ Last_Name: `Paged ${i}` }));
+    await call("DELETE", `/crm/v8/Leads?ids=${ids.slice(0, 4).join(",")}`);
+    sandbox().clock.advance(HOUR);
+    const cut = sandbox().clock.now();
+    await call("DELETE", `/crm/v8/Leads?ids=${ids.slice(4).join(",")}`);
+    const client = ZohoClient.fromConnection(connectionFor(sandbox()) as never, { transport: stepTransport() });
+    const pages: string[][] = [];
+    for await (const page of deletedRecordPages(client, "Leads", { perPage: 3 })) pages.push(page.map((r) => r.id));
+    expect(pages).toEqual([[ids[6], ids[5], ids[4]], [ids[3], ids[2], ids[1]], [ids[0]]]);
+    expect((await deletedRecords(client, "Leads", { since: cut - 1000, type: "recycle" })).map((r) => r.id)).toEqual([ids[6], ids[5], ids[4]]);
   });
 });
