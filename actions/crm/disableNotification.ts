@@ -1,12 +1,12 @@
-import { action, input } from "@prismatic-io/spectral";
+import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { clientFor } from "../../src/context";
-import { cleanPass, connectionInput, debugRequest } from "../../src/inputs";
-import { channelIdSchema } from "../../src/notificationInputs";
+import { channelIdSchema } from "../../src/fields/channels";
+import { cleanPass, field } from "../../src/fields/field";
 import { disableChannels } from "../../src/notifications";
-import { parseInputs } from "../../src/validate";
+import { zohoAction } from "../../src/step";
 
-const channelIds = input({
+const channelIds = field(
+  input({
   label: "Channel IDs",
   type: "string",
   collection: "valuelist",
@@ -15,18 +15,15 @@ const channelIds = input({
   comments: "The numeric ids of the watch channels to disable.",
   example: "1000000068001",
   clean: cleanPass,
-});
+  }),
+  () => z.preprocess((v) => (typeof v === "string" ? v.split(",") : v), z.array(channelIdSchema()).min(1, "list at least one channel id").max(100, "at most 100 channels per call")),
+);
 
-export const crmDisableNotification = action({
+export const crmDisableNotification = zohoAction({
   display: { label: "Disable Notifications", description: "Disable whole watch channels. Channels that are already gone are not an error." },
-  inputs: { connection: connectionInput, channelIds, debugRequest },
-  perform: async (context, params) => {
-    const { channelIds: ids } = parseInputs(
-      z.object({ channelIds: z.preprocess((v) => (typeof v === "string" ? v.split(",") : v), z.array(channelIdSchema).min(1, "list at least one channel id").max(100, "at most 100 channels per call")) }),
-      params,
-      { channelIds: "Channel IDs" },
-    );
-    return { data: await disableChannels(clientFor(context, params), ids) };
+  fields: { channelIds },
+  perform: async (_context, input, client) => {
+    return { data: await disableChannels(client, input.channelIds) };
   },
   examplePayload: { data: [{ channelId: "1000000068001", status: "success", code: "SUCCESS", message: "Successfully unsubscribed from actions-watch" }] },
 });

@@ -1,18 +1,13 @@
-import { action } from "@prismatic-io/spectral";
-import { z } from "zod";
-import { clientFor } from "../../src/context";
 import { exampleChannelResult } from "../../src/examples";
-import { channelId, connectionInput, debugRequest, events } from "../../src/inputs";
-import { channelIdSchema, channelResult, channelSchema } from "../../src/notificationInputs";
+import { channelId, channelResult, events } from "../../src/fields/channels";
 import { patchChannel } from "../../src/notifications";
-import { parseInputs } from "../../src/validate";
+import { zohoAction } from "../../src/step";
 
-export const crmDisableSpecificNotification = action({
+export const crmDisableSpecificNotification = zohoAction({
   display: { label: "Disable Specific Notifications", description: "Stop some events of a watch channel (e.g. Leads.delete) and keep the rest." },
-  inputs: { connection: connectionInput, channelId, events, debugRequest },
-  perform: async (context, params) => {
-    const input = parseInputs(z.object({ channelId: channelIdSchema, events: channelSchema.shape.events }), params, { channelId: "Channel ID", events: "Events" });
-    const outcome = await patchChannel(clientFor(context, params), { channelId: input.channelId, events: input.events }, true);
+  fields: { channelId, events },
+  perform: async (_context, input, client) => {
+    const outcome = await patchChannel(client, { channelId: input.channelId, events: input.events }, true);
     return { data: channelResult(input.channelId, outcome) };
   },
   examplePayload: { data: exampleChannelResult },

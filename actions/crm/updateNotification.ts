@@ -1,20 +1,17 @@
-import { action } from "@prismatic-io/spectral";
-import { clientFor } from "../../src/context";
 import { exampleChannelResult } from "../../src/examples";
-import { channelExpiry, channelId, connectionInput, debugRequest, events, notificationCondition, notifyOnRelatedAction, notifyUrl, returnAffectedFieldValues, token } from "../../src/inputs";
-import { channelLabels, channelResult, channelSchema, toChannelSettings } from "../../src/notificationInputs";
+import { channelFields, channelResult, toChannelSettings } from "../../src/fields/channels";
 import { replaceChannel } from "../../src/notifications";
-import { parseInputs } from "../../src/validate";
+import { zohoAction } from "../../src/step";
 
-export const crmUpdateNotification = action({
+export const crmUpdateNotification = zohoAction({
   display: {
     label: "Update Notification",
     description: "Replace a watch channel's events, URL, token, expiry and conditions with the values given.",
   },
-  inputs: { connection: connectionInput, channelId, events, notifyUrl, token, channelExpiry, returnAffectedFieldValues, notifyOnRelatedAction, notificationCondition, debugRequest },
-  perform: async (context, params) => {
-    const settings = toChannelSettings(parseInputs(channelSchema, params, channelLabels));
-    const outcome = await replaceChannel(clientFor(context, params), settings);
+  fields: channelFields,
+  perform: async (_context, input, client) => {
+    const settings = toChannelSettings(input);
+    const outcome = await replaceChannel(client, settings);
     return { data: channelResult(settings.channelId, outcome) };
   },
   examplePayload: { data: exampleChannelResult },
