@@ -13,6 +13,8 @@ export const DEFAULT_SCOPES = [
   "ZohoCRM.settings.ALL",
   "ZohoCRM.modules.ALL",
   "ZohoCRM.bulk.ALL",
+  // Bulk Write Records uploads its CSV to Zoho's file store first, which needs this scope.
+  "ZohoFiles.files.ALL",
   "ZohoCRM.Files.CREATE",
   "ZohoCRM.Files.READ",
   "ZohoCRM.send_mail.all.CREATE",
