@@ -124,13 +124,68 @@ export interface PollRun<T> {
   changes: (stored: Record<string, unknown>) => Promise<{ fetchPage: Parameters<typeof pollChanges<T>>[1]; keep?: Record<string, unknown> }>;
   /** The scope as written to the state. */
   scopeState: Record<string, unknown>;
+  /**
+   * Deletions to emit too (optional): every deleted record Zoho lists as deleted at or after `from`
+   * (epoch ms). Each is emitted once, with `_change: "deleted"`.
+   */
+  deletions?: (from: number) => Promise<Deletion[]>;
 }
+
+/** A deleted record as the API lists it (id, name, who deleted it and when), not the record's fields. */
+export interface Deletion<T = Record<string, unknown>> {
+  id: string;
+  /** When Zoho deleted it (ISO 8601, whole seconds). */
+  deletedTime: string;
+  record: T;
+}
+
+/** What the deletion half of a poll remembers: its own cursor and the deletions emitted inside the overlap window. */
+export interface DeletionState {
+  cursor: string;
+  /** "id@deleted time" of deletions emitted inside the overlap window. */
+  seen: Record<string, true>;
+}
+
+/**
+ * Fold the deletions listed since the window start into the poll: each (record, deletion time) is emitted
+ * once. A record restored and deleted again is a new deletion with a new time; `alive` lists records the
+ * same poll saw changed (a restore shows as an edit), whose earlier deletions are forgotten so a re-deletion
+ * in the very same second still counts.
+ */
+export const absorbDeletions = <T>(
+  state: DeletionState,
+  deletions: Array<Deletion<T>>,
+  alive: Array<{ id: string; modifiedTime: string }> = [],
+): { fresh: Array<Deletion<T>>; state: DeletionState } => {
+  const seen = { ...state.seen };
+  for (const change of alive) {
+    for (const key of Object.keys(seen)) {
+      const [id, time] = key.split("@");
+      if (id === change.id && toMs(change.modifiedTime) >= toMs(time)) delete seen[key];
+    }
+  }
+  const from = toMs(state.cursor) - OVERLAP_MS;
+  let cursor = state.cursor;
+  const fresh: Array<Deletion<T>> = [];
+  // Oldest first, so a flow sees deletions in the order they happened.
+  const ordered = [...deletions].sort((a, b) => toMs(a.deletedTime) - toMs(b.deletedTime) || a.id.localeCompare(b.id));
+  for (const deletion of ordered) {
+    const key = `${deletion.id}@${deletion.deletedTime}`;
+    if (seen[key] || toMs(deletion.deletedTime) < from) continue;
+    seen[key] = true;
+    fresh.push(deletion);
+    if (toMs(deletion.deletedTime) > toMs(cursor)) cursor = deletion.deletedTime;
+  }
+  const keepFrom = toMs(cursor) - OVERLAP_MS;
+  for (const key of Object.keys(seen)) if (toMs(key.split("@")[1]) < keepFrom) delete seen[key];
+  return { fresh, state: { cursor, seen } };
+};
 
 /** One poll of a polling trigger, CRM or Books: the records to emit, each once, with `_change`. */
 export const runPoll = async <T extends Record<string, unknown>>(
   polling: { getState: () => Record<string, unknown>; setState: (state: Record<string, unknown>) => void },
   run: PollRun<T>,
-): Promise<{ records: Array<T & { _change: string }>; polledNoChanges: boolean }> => {
+): Promise<{ records: Array<(T | Record<string, unknown>) & { _change: string }>; polledNoChanges: boolean }> => {
   const stored = polling.getState();
   const ours = run.sameScope(stored) ? stored : {};
   let previous: PollState = ours as PollState;
@@ -142,11 +197,25 @@ export const runPoll = async <T extends Record<string, unknown>>(
   }
   const { fetchPage, keep: kept } = await run.changes(ours);
   const { fresh, state } = await pollChanges(previous, fetchPage);
-  polling.setState({ ...state, ...run.scopeState, ...kept });
-  const records = baseline
-    ? []
-    : fresh
-        .map((change) => ({ ...change.record, _change: isCreated(change, previous) ? "created" : "updated" }))
-        .filter((record) => keep(run.emit, record._change === "created"));
+  const deleted = run.deletions ? await pollDeletions(run.deletions, ours.deletions as DeletionState | undefined, previous.cursor!, fresh) : undefined;
+  polling.setState({ ...state, ...run.scopeState, ...kept, ...(deleted && { deletions: deleted.state }) });
+  if (baseline) return { records: [], polledNoChanges: true };
+  const changed = fresh
+    .map((change) => ({ at: toMs(change.modifiedTime), record: { ...change.record, _change: isCreated(change, previous) ? "created" : "updated" } }))
+    .filter(({ record }) => keep(run.emit, record._change === "created"));
+  const removed = (deleted?.fresh ?? []).map((d) => ({ at: toMs(d.deletedTime), record: { ...d.record, _change: "deleted" } }));
+  // Changes and deletions in the order they happened (the sort is stable, so each list keeps its own order within a second).
+  const records = removed.length === 0 ? changed.map((c) => c.record) : [...changed, ...removed].sort((a, b) => a.at - b.at).map((c) => c.record);
   return { records, polledNoChanges: records.length === 0 };
+};
+
+/** The deletion half of a poll: its first run starts where the records' cursor starts. */
+const pollDeletions = async (
+  read: (from: number) => Promise<Deletion[]>,
+  stored: DeletionState | undefined,
+  start: string,
+  alive: Array<Change<unknown>>,
+) => {
+  const state: DeletionState = stored?.cursor ? stored : { cursor: start, seen: {} };
+  return absorbDeletions(state, await read(toMs(state.cursor) - OVERLAP_MS), alive);
 };

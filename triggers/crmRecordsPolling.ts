@@ -1,8 +1,9 @@
 import type { ZohoClient } from "../src/client";
 import { crmChangePage, newestModifiedTime } from "../src/crmChanges";
+import { deletedRecords } from "../src/crmDeleted";
 import { exampleLead, pollingExample } from "../src/examples";
 import { fieldNames, recordType } from "../src/fields/crm";
-import { emit, startTime } from "../src/fields/polling";
+import { emit, includeDeletions, startTime } from "../src/fields/polling";
 import { defaultFieldNames } from "../src/metadata";
 import { runPoll, type Emit } from "../src/polling";
 import { zohoPollingTrigger } from "../src/step";
@@ -18,6 +19,7 @@ interface CrmPoll {
   fields?: string[];
   emit: Emit;
   startTime?: string;
+  includeDeletions?: boolean;
 }
 
 /** The poll shared by the generic trigger and the legacy Leads/Contacts presets. */
@@ -29,6 +31,10 @@ export const pollCrm = (context: PollingContext, input: CrmPoll, client: ZohoCli
     startTime: input.startTime,
     emit: input.emit,
     newest: () => newestModifiedTime(client, input.recordType),
+    // Zoho's deleted list (Recycle Bin and purged) since the window start; each row keeps its own keys.
+    deletions: input.includeDeletions
+      ? async (from) => (await deletedRecords(client, input.recordType, { since: from })).map((row) => ({ id: row.id, deletedTime: row.deleted_time, record: row }))
+      : undefined,
     changes: async (stored) => {
       if (input.fields) return { fetchPage: crmChangePage(client, input.recordType, input.fields) };
       // Without a field list the poll reads the module's fields, looked up once a day rather than every poll.
@@ -41,9 +47,10 @@ export const pollCrm = (context: PollingContext, input: CrmPoll, client: ZohoCli
 export const crmRecordsPollingTrigger = zohoPollingTrigger({
   display: {
     label: "New and Updated Records",
-    description: "Checks a CRM module on a schedule and starts the flow with every record created or modified since the last check, each exactly once.",
+    description:
+      "Checks a CRM module on a schedule and starts the flow with every record created or modified since the last check, each exactly once; optionally every record deleted too, with _change \"deleted\".",
   },
-  fields: { recordType, fields: pollFields, emit, startTime },
+  fields: { recordType, fields: pollFields, emit, startTime, includeDeletions },
   perform: async (context, input, client, payload) => {
     const { records, polledNoChanges } = await pollCrm(context, input, client);
     return { payload: { ...payload, body: { data: records } }, polledNoChanges };

@@ -4,7 +4,7 @@
  */
 import { exampleLead, pollingExample } from "../src/examples";
 import { withInput } from "../src/fields/field";
-import { emit, startTime } from "../src/fields/polling";
+import { emit, includeDeletions, startTime } from "../src/fields/polling";
 import { zohoPollingTrigger } from "../src/step";
 import { pollCrm, pollFields } from "./crmRecordsPolling";
 
@@ -22,6 +22,7 @@ const crmPreset = (module: "Leads" | "Contacts") =>
       }),
       emit,
       startTime,
+      includeDeletions,
     },
     perform: async (context, input, client, payload) => {
       const { records, polledNoChanges } = await pollCrm(context, { ...input, recordType: module }, client);

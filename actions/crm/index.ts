@@ -49,6 +49,7 @@ import { crmGetBlueprintTransitions } from "./getBlueprintTransitions";
 import { crmPerformBlueprintTransition } from "./performBlueprintTransition";
 import { crmRunFunction } from "./runFunction";
 import { crmMassUpdateRecords } from "./massUpdateRecords";
+import { crmListDeletedRecords } from "./listDeletedRecords";
 
 export default {
   crmCreateRecord,
@@ -101,4 +102,5 @@ export default {
   crmPerformBlueprintTransition,
   crmRunFunction,
   crmMassUpdateRecords,
+  crmListDeletedRecords,
 };

@@ -3,7 +3,7 @@ import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
 import { MASS_UPDATE_MAX_IDS } from "../massUpdate";
 import { cleanPass, cleanText, field, once } from "./field";
-import { optionalText, recordId as recordIdSchema, requiredText } from "./schemas";
+import { optionalText, optionalTime, recordId as recordIdSchema, requiredText } from "./schemas";
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -247,4 +247,34 @@ export const waitSeconds = field(
       (v) => (v === undefined || v === null || v === "" ? 600 : Number(v)),
       z.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(900, "must be at most 900"),
     ),
+);
+
+export const deletedType = field(
+  input({
+    label: "Deleted Type",
+    type: "string",
+    required: false,
+    default: "all",
+    model: [
+      { label: "All deleted records", value: "all" },
+      { label: "Still in the Recycle Bin", value: "recycle" },
+      { label: "Permanently deleted", value: "permanent" },
+    ],
+    comments: "Which deleted records: all, those still in the Recycle Bin (restorable), or those purged from it.",
+    example: "recycle",
+    clean: cleanText,
+  }),
+  () => z.preprocess((v) => (v === undefined || v === null || v === "" ? "all" : v), z.enum(["all", "recycle", "permanent"], { error: "must be all, recycle or permanent" })),
+);
+
+export const deletedSince = field(
+  input({
+    label: "Deleted Since",
+    type: "string",
+    required: false,
+    comments: "Only records deleted at or after this ISO 8601 time. Leave empty for every deleted record Zoho keeps.",
+    example: "2026-11-01T00:00:00+00:00",
+    clean: cleanText,
+  }),
+  () => optionalTime(),
 );

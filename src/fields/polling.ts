@@ -1,8 +1,8 @@
 /** Fields of the polling triggers, shared by CRM and Books. */
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { cleanText, field } from "./field";
-import { optionalTime } from "./schemas";
+import { cleanBool, cleanText, field } from "./field";
+import { bool, optionalTime } from "./schemas";
 
 export const emit = field(
   input({
@@ -32,4 +32,16 @@ export const startTime = field(
     clean: cleanText,
   }),
   () => optionalTime(),
+);
+
+export const includeDeletions = field(
+  input({
+    label: "Include Deletions",
+    type: "boolean",
+    default: "false",
+    comments:
+      "Also start the flow with every record deleted since the last check (its id, name, who deleted it and when), once each, with _change \"deleted\". Reads Zoho's deleted records list: one more call each poll.",
+    clean: cleanBool,
+  }),
+  () => bool(false),
 );
