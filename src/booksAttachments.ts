@@ -58,12 +58,19 @@ export const attachmentFile = field(
     comments: "The file to attach, usually the binary output of an earlier step (at most 5 MB).",
     clean: cleanPass,
   }),
+  // The size is checked here, not by fileContent: its message offers attaching by URL, which Books does not take.
   // A transform, not a refine: zod skips refinements of an optional schema when the value is absent.
   () =>
-    fileContent(MAX_BOOKS_FILE_BYTES).transform((file, ctx) => {
-      if (file) return file;
-      ctx.addIssue({ code: "custom", message: "is empty: map a file from an earlier step" });
-      return z.NEVER;
+    fileContent(Number.MAX_SAFE_INTEGER).transform((file, ctx) => {
+      if (!file) {
+        ctx.addIssue({ code: "custom", message: "is empty: map a file from an earlier step" });
+        return z.NEVER;
+      }
+      if (file.data.length > MAX_BOOKS_FILE_BYTES) {
+        ctx.addIssue({ code: "custom", message: `is ${(file.data.length / 1024 / 1024).toFixed(1)} MB, over the 5 MB Books takes for a file: send a smaller file` });
+        return z.NEVER;
+      }
+      return file;
     }),
 );
 

@@ -82,7 +82,7 @@ it("rejects bad input before any request: type, id, missing or oversized file, n
     await expect(add({ recordType: "invoices", recordId: "INV-1", file: pdf, fileName: "a.pdf" })).rejects.toThrow(/Input "Record ID" \(recordId\)/);
     await expect(add({ recordType: "invoices", recordId: "1", fileName: "a.pdf" })).rejects.toThrow(/Input "File" \(file\): is empty: map a file from an earlier step/);
     const big = { data: Buffer.alloc(5 * 1024 * 1024 + 1), contentType: "application/pdf" };
-    await expect(add({ recordType: "invoices", recordId: "1", file: big, fileName: "a.pdf" })).rejects.toThrow(/Input "File" \(file\): is 5\.0 MB, over Zoho's 5 MB limit/);
+    await expect(add({ recordType: "invoices", recordId: "1", file: big, fileName: "a.pdf" })).rejects.toThrow(/Input "File" \(file\): is 5\.0 MB, over the 5 MB Books takes for a file: send a smaller file$/);
     await expect(add({ recordType: "invoices", recordId: "1", file: pdf })).rejects.toThrow(/Input "File Name" \(fileName\): enter the file's name/);
     await expect(get({ recordType: "items", recordId: "1" })).rejects.toThrow(/Input "Record Type" \(recordType\)/);
   });
