@@ -130,6 +130,8 @@ describe("CRM environments: 10 data centers x 3 environments", () => {
     const client = ZohoClient.fromConnection(connection, { transport: stepTransport() });
     expect(client.baseUrl("crm")).toBe(`${host}/crm/v8`);
     expect(client.baseUrl("bulk")).toBe(`${host}/crm/bulk/v8`);
+    // Bulk read results are paths on the CRM host of the environment.
+    expect(client.baseUrl("download")).toBe(host);
     expect(client.baseUrl("books")).toBe(`${s.apiDomain(dc)}/books/v3`);
     expect(client.baseUrl("content")).toBe(`${s.apiDomain(dc).replace("//www.", "//content.")}/crm/v8`);
 

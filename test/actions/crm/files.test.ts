@@ -86,6 +86,15 @@ it("Create Records uploads every record's files in one call before the batch wri
   }
 });
 
+it("passes file ids from Upload File through Create Record unchanged", async () => {
+  const s = sandbox();
+  const uploaded = await run(crmUploadFile, s, { file: { data: PDF, contentType: "application/pdf" }, fileName: "order.pdf" });
+  const before = s.log.length;
+  const created = await run(crmCreateRecord, s, { recordType: "Sales_Orders", dynamicValues: { Subject: "SO-ids", Signed_Copy: [{ File_Id__s: uploaded.data.id }] } });
+  expect(s.log.slice(before).map((e) => `${e.method} ${e.path}`)).toEqual(["POST /crm/v8/Sales_Orders"]);
+  expect(stored(s, "Sales_Orders", created.data.id).Signed_Copy).toEqual([expect.objectContaining({ File_Id__s: uploaded.data.id, File_Name__s: "order.pdf" })]);
+});
+
 it("refuses bad input before any request, naming the input", async () => {
   const s = sandbox();
   const before = s.log.length;
