@@ -13,8 +13,6 @@ export const DEFAULT_SCOPES = [
   "ZohoCRM.settings.ALL",
   "ZohoCRM.modules.ALL",
   "ZohoCRM.bulk.ALL",
-  // Bulk Write Records uploads its CSV to Zoho's file store first, which needs this scope.
-  "ZohoFiles.files.ALL",
   "ZohoCRM.Files.CREATE",
   "ZohoCRM.Files.READ",
   "ZohoCRM.send_mail.all.CREATE",
@@ -36,7 +34,7 @@ const scopes = {
   required: true,
   default: DEFAULT_SCOPES,
   comments:
-    "Space-separated Zoho OAuth scopes. The default covers every action and trigger of this component; remove the ZohoBooks scopes if you only use CRM. See https://www.zoho.com/crm/developer/docs/api/v8/scopes.html",
+    "Space-separated Zoho OAuth scopes. The default covers every action and trigger of this component except two, whose scopes reach further and are left for you to add: Bulk Write Records needs ZohoFiles.files.ALL (access to the user's Zoho files, for its upload) and Composite Request needs ZohoCRM.composite_requests.CUSTOM. Remove the ZohoBooks scopes if you only use CRM. See https://www.zoho.com/crm/developer/docs/api/v8/scopes.html",
   example: "ZohoCRM.modules.ALL ZohoCRM.settings.ALL",
 };
 
