@@ -1,9 +1,8 @@
 /**
  * What the benchmark measures with: options from the command line, the sandbox's call count, wall
- * time, sampled memory, the steps run as the platform runs them (spectral's harness), and a cold
- * `require` of the bundle in fresh processes.
+ * time, sampled memory, and the steps run as the platform runs them (spectral's harness). Cold
+ * start is measured in coldStart.ts.
  */
-import { execFileSync } from "node:child_process";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Worker } from "node:worker_threads";
@@ -114,10 +113,3 @@ export const peakMemory = async <T>(body: () => Promise<T>): Promise<{ value: T;
 
 /** Frees what a finished phase left behind, so the next one's memory starts clean. */
 export const collectGarbage = gc;
-
-/** Median of `runs` cold `require`s of the bundle, each in a fresh node process. */
-export const coldRequireMs = (bundle: string, runs = 5): number => {
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(bundle)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const times = Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }))).sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)];
-};

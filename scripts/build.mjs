@@ -2,35 +2,10 @@
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { deflateRawSync } from "node:zlib";
 
 const started = Date.now();
 const shim = (file) => new URL(`./bundle-shims/${file}`, import.meta.url).pathname;
-
-/**
- * Packages axios and spectral load at start-up but only use on some calls: multipart bodies
- * (form-data) and HTTPS proxies (https-proxy-agent). Each becomes a stand-in that loads the real
- * package the first time it is constructed, called or read (together ~25 ms of every cold start).
- */
-const LOAD_ON_FIRST_USE = ["form-data", "https-proxy-agent"];
-const resolvePackage = createRequire(import.meta.url).resolve;
-const loadOnFirstUse = {
-  name: "load-on-first-use",
-  setup(b) {
-    const filter = new RegExp(`^(${LOAD_ON_FIRST_USE.join("|")})$`);
-    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: "first-use" }));
-    b.onLoad({ filter: /.*/, namespace: "first-use" }, (args) => ({
-      resolveDir: process.cwd(),
-      contents: `let real;
-const load = () => (real ??= require(${JSON.stringify(resolvePackage(args.path))}));
-module.exports = new Proxy(function () {}, {
-  construct: (_target, args) => Reflect.construct(load(), args),
-  apply: (_target, self, args) => Reflect.apply(load(), self, args),
-  get: (_target, key) => (key === "__esModule" ? undefined : Reflect.get(load(), key)),
-  has: (_target, key) => key in load(),
-});`,
-    }));
-  },
-};
 
 /** Swap three heavy modules a component never needs for small stand-ins (see each shim's comment). */
 const slimDependencies = {
@@ -66,33 +41,141 @@ const slimDependencies = {
     b.onResolve({ filter: /^mime-db$/ }, () => ({ path: shim("mime-db.cjs") }));
   },
 };
+/**
+ * Packages a step needs only once it runs, not at `require`: each is built into its own chunk (the
+ * package and what only it uses), kept in the bundle as text and compiled on its first use by
+ * scripts/bundle-shims/chunks.cjs. axios is the whole HTTP stack (Node's http, https, http2, tls,
+ * zlib and undici load with it); zod is loaded when the first step builds its input schema; the
+ * rest serve bulk files, multipart bodies and proxies. Chunks ask each other for packages on this
+ * list, so each package exists once.
+ */
+const CHUNKS = ["axios", "zod", "form-data", "https-proxy-agent", "debug", "fflate", "csv-parse/sync", "csv-stringify/sync"];
+/** ES packages: their chunk is the ES build (one module scope, as esbuild hoists it), imported by name. */
+const ES_CHUNKS = new Set(["zod"]);
+/** Chunk text is stored raw-deflated (base64): a third of the bytes; inflating the largest takes about 1 ms. */
+const DEFLATE = process.env.BUILD_DEFLATE !== "0";
+const nodeRequire = createRequire(import.meta.url);
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const chunkFilter = new RegExp(`^(${CHUNKS.map(escape).join("|")})$`);
+
+/**
+ * Two things axios does at load reach for Node's lazily loaded web globals, which loads undici
+ * (about 20 ms of CPU) although a component's requests go through axios's http adapter:
+ * - it builds its fetch adapter once ("warming" it: reads fetch, Request, Response, constructs test
+ *   Requests and streams). The adapter is built on demand anyway, by the same function, when a
+ *   request asks for `adapter: "fetch"`; the build drops the warm-up call.
+ * - `isFormData` caches `globalThis.FormData` at load. The build reads it on the first call that
+ *   gets that far, which only objects with an `append` method do (FormData-like bodies): plain
+ *   objects, arrays, strings and buffers are answered by the checks before it, as they are now.
+ * Each edit checks the text it replaces occurs exactly once, so an axios upgrade that moves it fails
+ * the build instead of silently keeping the cost.
+ */
+const AXIOS_EDITS = [
+  [/^getFetch\(\);$/m, "/* fetch adapter built on demand (scripts/build.mjs) */"],
+  [/^const FormDataCtor = typeof G\.FormData !== 'undefined' \? G\.FormData : undefined;$/m, "let FormDataCtor;"],
+  [
+    /^  if \(FormDataCtor && thing instanceof FormDataCtor\) return true;\n([\s\S]*?  if \(!isFunction\$1\(thing\.append\)\) return false;\n)/m,
+    "$1  if (FormDataCtor === undefined) FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : null;\n  if (FormDataCtor && thing instanceof FormDataCtor) return true;\n",
+  ],
+];
+const axiosWithoutWebGlobalsAtLoad = {
+  name: "axios-without-web-globals-at-load",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]axios[\\/]dist[\\/]node[\\/]axios\.cjs$/ }, async (args) => {
+      const { readFile } = await import("node:fs/promises");
+      let source = await readFile(args.path, "utf8");
+      for (const [pattern, replacement] of AXIOS_EDITS) {
+        const found = source.match(new RegExp(pattern.source, "gm"))?.length ?? 0;
+        if (found !== 1) throw new Error(`axios changed: ${pattern} matches ${found} times in ${args.path}, expected once; review AXIOS_EDITS in scripts/build.mjs`);
+        source = source.replace(pattern, replacement);
+      }
+      return { contents: source, loader: "js" };
+    });
+  },
+};
+
+const common = { bundle: true, platform: "node", target: "node20", format: "cjs", minify: true, treeShaking: true, legalComments: "none", sourcemap: false, logLevel: "warning" };
+
+/** One chunk: its code, and what the stand-in must know without loading it (export names, callable or not). */
+const buildChunk = async (name) => {
+  const es = ES_CHUNKS.has(name);
+  const result = await build({
+    ...common,
+    stdin: { contents: es ? `export * from "${name}"; export { default } from "${name}";` : `module.exports = require("${name}");`, resolveDir: process.cwd(), sourcefile: `chunk:${name}` },
+    write: false,
+    metafile: true,
+    plugins: [
+      { name: "other-chunks", setup: (b) => b.onResolve({ filter: chunkFilter }, (args) => (args.path === name ? undefined : { path: args.path, external: true })) },
+      slimDependencies,
+      axiosWithoutWebGlobalsAtLoad,
+    ],
+  });
+  const code = result.outputFiles[0].text;
+  // Run it once here to learn its exports (other chunks it asks for come from node_modules).
+  const module = { exports: {} };
+  new Function("exports", "require", "module", code)(module.exports, nodeRequire, module);
+  const value = module.exports;
+  const exports = Object.keys(value).map((key) => ({ key, callable: typeof value[key] === "function" }));
+  return { name, es, code, exports, callable: typeof value === "function", esModule: value.__esModule, meta: result.metafile };
+};
+
+const chunks = await Promise.all(CHUNKS.map(buildChunk));
+const byName = new Map(chunks.map((c) => [c.name, c]));
+const runtime = shim("chunks.cjs");
+const identifier = /^[A-Za-z_$][\w$]*$/;
+const lazyChunks = {
+  name: "lazy-chunks",
+  setup(b) {
+    b.onResolve({ filter: chunkFilter }, (args) => ({ path: args.path, namespace: "chunk" }));
+    b.onResolve({ filter: /^zoho-chunk-table$/ }, () => ({ path: "table", namespace: "chunk-table" }));
+    b.onLoad({ filter: /.*/, namespace: "chunk-table" }, () => {
+      const table = Object.fromEntries(chunks.map((c) => [c.name, DEFLATE ? { code: deflateRawSync(c.code, { level: 9 }).toString("base64"), deflated: true } : { code: c.code }]));
+      return { contents: `module.exports = ${JSON.stringify(table)};`, loader: "js" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "chunk" }, (args) => {
+      const c = byName.get(args.path);
+      const at = JSON.stringify(c.name);
+      if (c.es) {
+        // Named exports, each its own stand-in: importers use them directly and esbuild drops the unused ones.
+        const lines = c.exports
+          .filter(({ key }) => key !== "default" && identifier.test(key))
+          .map(({ key, callable }, i) => `const e${i} = /* @__PURE__ */ chunkExport(${at}, ${JSON.stringify(key)}, { callable: ${callable} });\nexport { e${i} as ${key} };`);
+        const dflt = c.exports.find(({ key }) => key === "default");
+        if (dflt) lines.push(`export default /* @__PURE__ */ chunkExport(${at}, "default", { callable: ${dflt.callable} });`);
+        return { contents: `import { chunkExport } from ${JSON.stringify(runtime)};\n${lines.join("\n")}`, loader: "js", resolveDir: process.cwd() };
+      }
+      const info = { callable: c.callable, keys: c.exports.map(({ key }) => key), esModule: c.esModule };
+      return { contents: `module.exports = require(${JSON.stringify(runtime)}).chunk(${at}, ${JSON.stringify(info)});`, loader: "js", resolveDir: process.cwd() };
+    });
+  },
+};
+
 // BUILD_OUT builds elsewhere (test/bundle.test.ts), leaving dist/ alone.
 const out = process.env.BUILD_OUT ?? "dist";
 mkdirSync(out, { recursive: true });
 await build({
+  ...common,
   entryPoints: ["src/index.ts"],
   outfile: `${out}/index.js`,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  minify: true,
-  treeShaking: true,
-  legalComments: "none",
-  sourcemap: false,
-  logLevel: "warning",
-  plugins: [loadOnFirstUse, slimDependencies],
+  plugins: [lazyChunks, slimDependencies],
   metafile: process.env.BUILD_META === "1",
 }).then((result) => {
   if (!result.metafile) return;
   writeFileSync(`${out}/meta.json`, JSON.stringify(result.metafile));
-  // BUILD_META=1 prints what each package contributes, to keep the bundle small.
-  const bytes = {};
-  for (const [file, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
-    const name = file.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, "$1").replace(/^(src|actions|triggers|connections|dataSources)\/.*/, "(ours) $1");
-    bytes[name] = (bytes[name] ?? 0) + bytesInOutput;
+  // BUILD_META=1 prints what each package contributes (code compiled at require), then each chunk (code compiled on first use).
+  const packages = (inputs) => {
+    const bytes = {};
+    for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
+      const name = file.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, "$1").replace(/^(src|actions|triggers|connections|dataSources)\/.*/, "(ours) $1");
+      bytes[name] = (bytes[name] ?? 0) + bytesInOutput;
+    }
+    return Object.entries(bytes).sort((a, b) => b[1] - a[1]);
+  };
+  for (const [name, size] of packages(Object.values(result.metafile.outputs)[0].inputs).slice(0, 15)) console.log(`${(size / 1024).toFixed(0).padStart(6)} KB  ${name}`);
+  for (const c of chunks) {
+    const top = packages(Object.values(c.meta.outputs)[0].inputs).slice(0, 4).map(([n, size]) => `${n} ${(size / 1024).toFixed(0)} KB`);
+    console.log(`${(c.code.length / 1024).toFixed(0).padStart(6)} KB  chunk ${c.name} (${(deflateRawSync(c.code, { level: 9 }).length / 1024).toFixed(0)} KB deflated): ${top.join(", ")}`);
   }
-  for (const [name, size] of Object.entries(bytes).sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(size / 1024).toFixed(0).padStart(6)} KB  ${name}`);
 });
 copyFileSync("assets/icon.png", `${out}/icon.png`);
 const kb = (statSync(`${out}/index.js`).size / 1024).toFixed(0);
