@@ -127,9 +127,10 @@ export const recoverStep = async (
   columns: string[],
   ledger: Ledger,
   recovery: Recovery,
-  maxPerStep = MAX_PER_POLL,
+  { maxPerStep = MAX_PER_POLL, changes: scanChanges = true, deletions: scanDeletions = true }: { maxPerStep?: number; changes?: boolean; deletions?: boolean } = {},
 ): Promise<{ changes: RecoveredChange[]; ledger: Ledger; recovery?: Recovery }> => {
-  const scan = await pollChanges<Row>(recovery.poll, crmChangePage(client, module, columns), maxPerStep);
+  // A flow that wants no created or edited records skips the scan, one that wants no deletions skips their list.
+  const scan = scanChanges ? await pollChanges<Row>(recovery.poll, crmChangePage(client, module, columns), maxPerStep) : { fresh: [], state: recovery.poll };
   const next: Ledger = { ...ledger, recovered: { ...ledger.recovered }, deleted: { ...ledger.deleted } };
   const changes: RecoveredChange[] = [];
   for (const change of scan.fresh) {
@@ -147,7 +148,7 @@ export const recoverStep = async (
   if (scan.fresh.length >= maxPerStep) {
     return { changes, ledger: next, recovery: { ...recovery, poll: scan.state } };
   }
-  const deletions = await deletedRecords(client, module, { since: recovery.from - OVERLAP_MS });
+  const deletions = scanDeletions ? await deletedRecords(client, module, { since: recovery.from - OVERLAP_MS }) : [];
   for (const row of deletions.reverse()) {
     const at = Date.parse(row.deleted_time);
     if (Number.isNaN(at) || at > recovery.bound || at < (ledger.origin ?? 0) || next.deleted[row.id] !== undefined) continue;

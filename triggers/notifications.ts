@@ -127,7 +127,10 @@ const maintain = async (context: ActionContext, payload: TriggerPayload, params:
     context.logger.warn(`Zoho no longer had channel ${channel.channelId} (expired or deleted): enabled it again; catching up on changes since ${new Date(recovery.from).toISOString()}.`);
   }
   const columns = input.fetchRecords ? (input.fields ?? (await defaultFieldNames(client, next.module))) : [];
-  const step = await recoverStep(client, next.module, columns, next.ledger, recovery);
+  const step = await recoverStep(client, next.module, columns, next.ledger, recovery, {
+    changes: wanted(input, "insert") || wanted(input, "update"),
+    deletions: wanted(input, "delete"),
+  });
   next = { ...next, ledger: step.ledger, recovery: step.recovery };
   const items = step.changes.filter((change) => wanted(input, change.operation)).map((change) => recoveredNotification(next, input, change));
   if (items.length === 0 && !step.recovery) return quiet(withChannel(context, next));

@@ -242,6 +242,63 @@ describe("notificationsTrigger", () => {
     expect(liveChannels(s.state)).toHaveLength(0);
   });
 
+  it("a catch-up longer than one page (10,000 changes) continues in further pages of the same run; each flow gets only the operations it chose", async () => {
+    const s = sandbox();
+    const connection = connectionFor(s);
+    await p.deploy("Everything", { connection, recordType: "Contacts", operations: ["all"] });
+    await p.deploy("Deletions", { connection, recordType: "Contacts", operations: ["delete"] });
+    s.clock.advance(60 * 60_000);
+    syncClock(s);
+    refresh(connection);
+    dropChannel(s.state, p.channelOf("Everything").channelId);
+    dropChannel(s.state, p.channelOf("Deletions").channelId);
+    // Written while no channel listens (seeded records raise no callbacks); five are deleted again.
+    const seeded = s.seedCrm({ module: "Contacts", count: 10_050 }).map((r) => r.id);
+    await api("DELETE", `/Contacts?ids=${seeded.slice(0, 5).join(",")}`);
+    s.clock.advance(60_000);
+    syncClock(s);
+    const everything = await p.schedule("Everything");
+    expect(everything).toMatchObject({ branch: "Notification", items: 10_050, pages: 2 });
+    const keys = keysOf(p, "Everything");
+    expect(new Set(keys).size).toBe(10_050);
+    expect(keys.filter((k) => k.startsWith("insert:"))).toHaveLength(10_045);
+    expect(await p.schedule("Deletions")).toMatchObject({ items: 5, pages: 1 });
+    expect(keysOf(p, "Deletions").sort()).toEqual(seeded.slice(0, 5).map((id) => `delete:${id}`).sort());
+    // Done: the next run is a one-call check again.
+    const { result, calls } = await callsDuring(() => p.schedule("Everything"));
+    expect(result).toMatchObject({ branch: "Maintenance", items: 0 });
+    expect(calls).toHaveLength(1);
+    await p.remove("Everything");
+    await p.remove("Deletions");
+  }, 60_000);
+
+  it("warns, on each notification, when no scheduled run has checked the channel for two days", async () => {
+    const s = sandbox();
+    const connection = connectionFor(s);
+    await p.deploy("Flow 1", { connection, recordType: "Leads", operations: ["create"] });
+    const noSchedule = () => p.logs.filter((l) => l.level === "warn" && /No scheduled run/.test(l.message)).length;
+    s.clock.advance(DAY);
+    syncClock(s);
+    await createLeads(["Day 1"]);
+    await settle();
+    expect(noSchedule()).toBe(0);
+    s.clock.advance(2 * DAY);
+    syncClock(s);
+    refresh(connection);
+    await createLeads(["Day 3"]);
+    await settle();
+    expect(noSchedule()).toBe(1);
+    await p.schedule("Flow 1");
+    s.clock.advance(DAY);
+    syncClock(s);
+    refresh(connection);
+    await createLeads(["Day 4"]);
+    await settle();
+    expect(noSchedule()).toBe(1);
+    expect(p.executions).toHaveLength(3);
+    await p.remove("Flow 1");
+  });
+
   it("validates inputs before registering anything", async () => {
     const s = sandbox();
     const before = s.log.length;

@@ -61,7 +61,9 @@ export const startPlatform = async () => {
     let current: Record<string, unknown> = payload;
     let first: { status?: number; branch?: string } | undefined;
     let items = 0;
+    let pages = 0;
     for (let page = 0; page < 100; page += 1) {
+      pages += 1;
       const { result } = await invokeTrigger(notificationsTrigger, contextFor(flow), current as never, flows.get(flow)!.params as never);
       const r = result as any;
       keepState(r?.instanceState);
@@ -75,7 +77,7 @@ export const startPlatform = async () => {
       current = { ...payload, paginationState: next };
     }
     invocations.push({ flow, ...first, items });
-    return { ...first, items };
+    return { ...first, items, pages };
   };
 
   const server: Server = createServer((req, res) => {
