@@ -5,6 +5,7 @@
  */
 import type { ZohoClient } from "./client";
 import { InputError } from "./errors";
+import { uploadFiles, type NamedFile } from "./fileFields";
 import { onlyOutcome } from "./outcomes";
 
 export interface FromAddress {
@@ -52,6 +53,8 @@ export interface Mail {
   content?: string;
   mailFormat: "html" | "text";
   templateId?: string;
+  /** Files to attach: uploaded to Zoho's file store, then named by id in the mail. */
+  attachments?: NamedFile[];
 }
 
 export interface SentMail {
@@ -71,6 +74,7 @@ export const sendMail = async (client: ZohoClient, module: string, recordId: str
     const allowed = senders.map((a) => a.email).join(", ") || "none";
     throw new InputError(`"${fromLabel}": ${mail.from} is not one of the connection user's Zoho sender addresses (${allowed}); pick one from the list.`);
   }
+  const fileIds = mail.attachments?.length ? await uploadFiles(client, mail.attachments) : [];
   const body = {
     from: { user_name: sender.user_name, email: sender.email },
     to: mail.to,
@@ -81,6 +85,7 @@ export const sendMail = async (client: ZohoClient, module: string, recordId: str
     ...(mail.content !== undefined && mail.templateId === undefined && { content: mail.content }),
     ...(mail.templateId !== undefined && { template: { id: mail.templateId } }),
     mail_format: mail.mailFormat,
+    ...(fileIds.length > 0 && { attachments: fileIds.map((id) => ({ id })) }),
   };
   // Not idempotent: a resent mail is a second mail, so only 429s (refused before sending) are retried.
   const response = await client.request({ api: "crm", method: "POST", path: `/${module}/${recordId}/actions/send_mail`, data: { data: [body] } });

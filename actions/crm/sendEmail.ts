@@ -1,5 +1,5 @@
 import { sendMail } from "../../src/crmEmail";
-import { bcc, cc, content, emailTemplate, fromAddress, mailFormat, replyTo, subject, to } from "../../src/fields/automation";
+import { bcc, cc, content, emailTemplate, fromAddress, mailAttachments, mailFormat, replyTo, subject, to } from "../../src/fields/automation";
 import { recordId, recordType } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";
 
@@ -7,9 +7,9 @@ export const crmSendEmail = zohoAction({
   display: {
     label: "Send Email",
     description:
-      "Send an email from a CRM record, as Zoho's Send Email does: from one of the user's sender addresses, with a subject and content or a template of the module filled from the record. It shows in the record's Emails.",
+      "Send an email from a CRM record, as Zoho's Send Email does: from one of the user's sender addresses, with a subject and content or a template of the module filled from the record, and files from earlier steps attached. It shows in the record's Emails.",
   },
-  fields: { recordType, recordId, fromAddress, to, cc, bcc, replyTo, emailTemplate, subject, content, mailFormat },
+  fields: { recordType, recordId, fromAddress, to, cc, bcc, replyTo, emailTemplate, subject, content, mailFormat, attachments: mailAttachments },
   refine: (schema) =>
     schema.refine((v) => v.emailTemplate !== undefined || (v.subject !== undefined && v.content !== undefined), {
       path: ["content"],
@@ -26,6 +26,7 @@ export const crmSendEmail = zohoAction({
       content: input.content,
       mailFormat: input.mailFormat,
       templateId: input.emailTemplate,
+      attachments: input.attachments,
     });
     return { data: sent };
   },

@@ -1,6 +1,7 @@
 /** Fields of the CRM automation steps: email, blueprint, functions and mass update. */
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
+import { fileOf, MAX_FIELD_FILE_BYTES, type NamedFile } from "../fileFields";
 import { MASS_UPDATE_MAX_IDS } from "../massUpdate";
 import { cleanPass, cleanText, field, once } from "./field";
 import { optionalText, optionalTime, recordId as recordIdSchema, requiredText } from "./schemas";
@@ -218,7 +219,10 @@ export const massUpdateValue = field(
     clean: cleanPass,
   }),
   () =>
-    z.unknown().transform((v) => {
+    z
+      .unknown()
+      .optional()
+      .transform((v) => {
       if (v === undefined || v === "") return null;
       if (typeof v !== "string") return v;
       if (/^\s*([[{]|-?(0|[1-9]\d*)(\.\d+)?\s*$|true\s*$|false\s*$|null\s*$)/.test(v)) {
@@ -277,4 +281,32 @@ export const deletedSince = field(
     clean: cleanText,
   }),
   () => optionalTime(),
+);
+
+export const mailAttachments = field(
+  input({
+    label: "Attachments",
+    type: "data",
+    required: false,
+    comments: "A file from an earlier step (binary data), or a list of them, to attach; each at most 20 MB. Zoho stores them in its file store first.",
+    clean: cleanPass,
+  }),
+  () =>
+    // `.optional()` first, so an absent input reaches the transform.
+    z.unknown().optional().transform((value, ctx): NamedFile[] => {
+      if (value === undefined || value === null || value === "") return [];
+      const items = Array.isArray(value) ? value : [value];
+      const files = items.map((item, i) => fileOf(item, `attachment-${i + 1}`));
+      const bad = files.findIndex((f) => f === undefined);
+      if (bad >= 0) {
+        ctx.addIssue({ code: "custom", message: `item ${bad + 1} is not a file: give binary data from an earlier step (e.g. a downloaded attachment)` });
+        return z.NEVER;
+      }
+      const big = (files as NamedFile[]).find((f) => f.data.length > MAX_FIELD_FILE_BYTES);
+      if (big) {
+        ctx.addIssue({ code: "custom", message: `${big.name} is ${(big.data.length / 1024 / 1024).toFixed(1)} MB, over Zoho's 20 MB limit per file` });
+        return z.NEVER;
+      }
+      return files as NamedFile[];
+    }),
 );

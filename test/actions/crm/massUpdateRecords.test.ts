@@ -59,6 +59,13 @@ it("rejects bad input before any request", async () => {
   });
 });
 
+it("an empty Value clears the field", async () => {
+  const s = sandbox();
+  const [lead] = s.seedCrm({ module: "Leads", count: 1, fields: () => ({ Rating: "Active" }) });
+  await run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating", ids: [lead.id] });
+  expect(s.log.find((e) => e.method === "POST" && e.path === "/crm/v8/Leads/actions/mass_update" && (e.body as any).ids?.[0] === lead.id)?.body).toMatchObject({ data: [{ Rating: null }] });
+});
+
 it("reports Zoho's refusal of a value of the wrong type", async () => {
   const s = sandbox();
   const [lead] = s.seedCrm({ module: "Leads", count: 1 });

@@ -97,3 +97,33 @@ it("reports Zoho's refusal of another module's template", async () => {
     run(crmSendEmail, s, { recordType: "Leads", recordId: id, fromAddress: "patriciaboyle@zylker.com", to: ["a@example.com"], emailTemplate: deals.result[0].key }),
   ).rejects.toThrow(/INVALID_DATA.*template/);
 });
+
+it("attaches files from earlier steps: uploaded to Zoho's file store, then named in the mail", async () => {
+  const s = sandbox();
+  const { id } = lead();
+  const pdf = { data: Buffer.from("%PDF-1.4 quote"), contentType: "application/pdf", fileName: "quote.pdf" };
+  const csv = { data: Buffer.from("a,b\n1,2\n"), contentType: "text/csv" };
+  await run(crmSendEmail, s, {
+    recordType: "Leads",
+    recordId: id,
+    fromAddress: "patriciaboyle@zylker.com",
+    to: ["sage@example.com"],
+    subject: "Quote attached",
+    content: "<p>See attached.</p>",
+    attachments: [pdf, csv],
+  });
+  const sent = mailbox(s.state).at(-1)!;
+  expect(sent.attachment_ids).toHaveLength(2);
+  const files = s.state.crm.files as Map<string, { name: string; data: Buffer }>;
+  expect(sent.attachment_ids.map((fileId) => files.get(fileId)!.name)).toEqual(["quote.pdf", "attachment-2.csv"]);
+  expect(files.get(sent.attachment_ids[0])!.data.equals(pdf.data)).toBe(true);
+});
+
+it("rejects an attachment that is not a file, before anything is uploaded or sent", async () => {
+  const s = sandbox();
+  await expectNoRequest(s, async () => {
+    await expect(
+      run(crmSendEmail, s, { recordType: "Leads", recordId: "5725767000000000001", fromAddress: "patriciaboyle@zylker.com", to: ["a@example.com"], subject: "s", content: "c", attachments: [42] }),
+    ).rejects.toThrow(/"Attachments".*item 1 is not a file/);
+  });
+});
