@@ -1,16 +1,14 @@
 /**
  * Zoho Books in one place: every record type in Books' own words (path, JSON keys, id and name
- * fields, parent, PDF and status actions, taken from Zoho's Books OpenAPI files), the input schema
- * shared by the record actions, and the organization every call but GET /organizations must name.
+ * fields, parent, PDF and status actions, taken from Zoho's Books OpenAPI files), and the organization
+ * every call but GET /organizations must name. The steps' fields are in src/fields/books.ts.
  */
 import { createHash } from "node:crypto";
 import type { Connection } from "@prismatic-io/spectral";
-import { z } from "zod";
 import { connectionToken, type ZohoClient, type ZohoRequest } from "./client";
 import { clientFor } from "./context";
 import { InputError } from "./errors";
 import { booksPages } from "./pagination";
-import { jsonObject, keyValueList, optionalRecordId, optionalText, recordValues } from "./validate";
 
 export interface BooksRecordType {
   /** Books' name for the collection (the picklist value), e.g. "invoices". */
@@ -104,8 +102,6 @@ export const booksRecordType = (key: string): BooksRecordType | undefined => BY_
 
 export const PARENT_TYPES = [...new Set(BOOKS_RECORD_TYPES.flatMap((type) => (type.parent ? [type.parent.type] : [])))];
 
-const NESTED = BOOKS_RECORD_TYPES.filter((type) => type.parent).map((type) => type.key).join(", ");
-
 // Paths -------------------------------------------------------------------------------------------
 
 type Method = NonNullable<ZohoRequest["method"]>;
@@ -138,71 +134,6 @@ export const recordOf = (type: BooksRecordType, body: Record<string, unknown> | 
   const { code: _code, message, ...fields } = body ?? {};
   return fields[type.idField] === undefined ? { message } : fields;
 };
-
-// Input schema ------------------------------------------------------------------------------------
-
-const recordTypeKey = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim() : v),
-  z
-    .string({ error: "pick a Books record type" })
-    .refine((key) => BY_KEY.has(key), { message: `must be a Books record type such as invoices or contacts (pick it from the list: ${BOOKS_RECORD_TYPES.map((t) => t.key).join(", ")})` }),
-);
-
-/** Books organization ids are numbers such as 10234695. */
-export const organizationIdSchema = z.preprocess(
-  (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() || undefined : v ?? undefined),
-  z.string().regex(/^\d{1,25}$/, "must be a numeric Books organization id such as 10234695 (pick it from the list)").optional(),
-);
-
-const targetShape = {
-  recordType: recordTypeKey,
-  parentRecordType: optionalText,
-  parentRecordId: optionalRecordId,
-  organizationId: organizationIdSchema,
-};
-
-type Target = { recordType: string; parentRecordType?: string; parentRecordId?: string };
-
-/** Nested types need their parent's id; other types must not be given one, so a mistake is not silently ignored. */
-const checkParent = (input: Target, ctx: z.RefinementCtx) => {
-  const parent = BY_KEY.get(input.recordType)?.parent;
-  if (!parent) {
-    if (input.parentRecordId || input.parentRecordType) {
-      ctx.addIssue({ code: "custom", path: [input.parentRecordId ? "parentRecordId" : "parentRecordType"], message: `${input.recordType} is not nested under another record: leave it empty (only ${NESTED} take a parent)` });
-    }
-    return;
-  }
-  if (input.parentRecordType && input.parentRecordType !== parent.type) {
-    ctx.addIssue({ code: "custom", path: ["parentRecordType"], message: `${input.recordType} belong to ${parent.type}, not ${input.parentRecordType}: pick ${parent.type} or leave it empty` });
-  }
-  if (!input.parentRecordId) {
-    ctx.addIssue({ code: "custom", path: ["parentRecordId"], message: `${input.recordType} are nested under ${parent.type}: enter the ${parent.idField} of the parent record` });
-  }
-};
-
-/**
- * The schema of a Books record action: record type, parent and organization plus `shape`,
- * with the parent checked against the type; `recordType` parses to the type's table row.
- */
-export const booksInputSchema = <S extends z.ZodRawShape>(shape: S) =>
-  z
-    .object(targetShape)
-    .extend(shape)
-    .superRefine((input, ctx) => checkParent(input as Target, ctx))
-    .transform((input) => ({ ...input, type: BY_KEY.get((input as Target).recordType) as BooksRecordType }));
-
-/** Create and update: the record's fields from Dynamic Values and Field Values, at least one field between them. */
-export const booksValuesSchema = <S extends z.ZodRawShape>(shape: S) =>
-  booksInputSchema({ ...shape, dynamicValues: jsonObject, fieldValues: keyValueList })
-    .transform((input) => {
-      const { dynamicValues, fieldValues } = input as { dynamicValues?: Record<string, unknown>; fieldValues: Record<string, unknown> };
-      return { ...input, values: recordValues(dynamicValues, fieldValues) };
-    })
-    .superRefine((input, ctx) => {
-      if (Object.keys(input.values).length === 0) {
-        ctx.addIssue({ code: "custom", path: ["fieldValues"], message: "enter the record's fields here or in Dynamic Values (both are empty)" });
-      }
-    });
 
 // Organizations -----------------------------------------------------------------------------------
 

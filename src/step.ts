@@ -24,7 +24,7 @@ import type { ZohoClient } from "./client";
 import { clientFor } from "./context";
 import { labelOf, once, type Field } from "./fields/field";
 import { connectionInput, debugRequest } from "./fields/common";
-import { parseInputs } from "./validate";
+import { parseInputs } from "./fields/parse";
 
 export type Fields = Record<string, Field<any>>;
 export type Values<F extends Fields> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };

@@ -5,8 +5,6 @@ import { parse as parseYaml } from "yaml";
 import {
   BOOKS_RECORD_TYPES,
   ORGANIZATIONS_TTL_MS,
-  booksInputSchema,
-  booksValuesSchema,
   cachedOrganizations,
   collectionPath,
   pickOrganization,
@@ -18,7 +16,11 @@ import {
 import { ZohoClient } from "../../src/client";
 import { stepTransport } from "../../src/transport";
 import { InputError } from "../../src/errors";
-import { parseInputs, recordId } from "../../src/validate";
+import { booksInputSchema, booksValuesSchema } from "../../src/fields/books";
+import { parseInputs } from "../../src/fields/parse";
+import { recordId as recordIdSchema } from "../../src/fields/schemas";
+
+const recordId = recordIdSchema();
 import { BOOKS_FOLDER, oasDir } from "../contract/oasDir";
 import { json, loopback } from "../helpers/loopback";
 
