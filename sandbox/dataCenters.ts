@@ -56,12 +56,14 @@ export const dataCenter = (key: DataCenterKey): SandboxDataCenter => {
 
 const hostOf = (url: string) => new URL(url).host;
 
-/** Each host Zoho serves, with its DC and the CRM org it reaches (the shared hosts reach production). */
-const BY_HOST = new Map<string, { dc: DataCenterKey; environment: CrmEnvironmentKey }>(
+/**
+ * Each host Zoho serves, with its DC and the CRM org it reaches. The upload and download hosts serve
+ * every org of the DC (the call names the org): no environment of their own.
+ */
+const BY_HOST = new Map<string, { dc: DataCenterKey; environment?: CrmEnvironmentKey }>(
   DATA_CENTERS.flatMap((d) => [
-    ...[d.accountsServer, d.contentDomain, d.accountsServer.replace("//accounts.", "//download-accl.")].map(
-      (url) => [hostOf(url), { dc: d.key, environment: "production" as CrmEnvironmentKey }] as const,
-    ),
+    [hostOf(d.accountsServer), { dc: d.key, environment: "production" as CrmEnvironmentKey }] as const,
+    ...[d.contentDomain, d.accountsServer.replace("//accounts.", "//download-accl.")].map((url) => [hostOf(url), { dc: d.key }] as const),
     ...CRM_ENVIRONMENTS.map((e) => [hostOf(d.crmDomains[e.key]), { dc: d.key, environment: e.key }] as const),
   ]),
 );
@@ -71,15 +73,16 @@ const isKey = (value: string): value is DataCenterKey => DATA_CENTERS.some((d) =
 /**
  * The DC a request is for: a leading `/{dc}/` path segment (stripped), else the Host header
  * (any of the DC's hosts), else `us` (plain 127.0.0.1 / localhost). The environment (which CRM org)
- * comes from the host: sandbox.zohoapis.* and developer.zohoapis.* are orgs of their own.
+ * comes from the host: sandbox.zohoapis.* and developer.zohoapis.* are orgs of their own; it is
+ * undefined on the hosts all orgs share, where the call itself names the org.
  */
 export const dataCenterOfRequest = (
   host: string | undefined,
   path: string,
-): { dc: DataCenterKey; environment: CrmEnvironmentKey; path: string } => {
+): { dc: DataCenterKey; environment?: CrmEnvironmentKey; path: string } => {
   const hostname = (host ?? "").toLowerCase().replace(/:443$/, "");
-  const byHost = BY_HOST.get(hostname);
+  const byHost = BY_HOST.get(hostname) ?? { dc: "us", environment: "production" };
   const prefix = /^\/([a-z]{2})(?=\/|$)/.exec(path)?.[1];
-  if (prefix && isKey(prefix)) return { dc: prefix, environment: byHost?.environment ?? "production", path: path.slice(prefix.length + 1) || "/" };
-  return { dc: byHost?.dc ?? "us", environment: byHost?.environment ?? "production", path };
+  if (prefix && isKey(prefix)) return { dc: prefix, environment: byHost.environment, path: path.slice(prefix.length + 1) || "/" };
+  return { dc: byHost.dc, environment: byHost.environment, path };
 };

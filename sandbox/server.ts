@@ -13,7 +13,7 @@ import { flatHeaders, redactBody, redactFields, redactHeaders } from "./requestL
 import { createRouter, type RouteMatch } from "./router";
 import { allRoutes } from "./routes";
 import { hasScope, requiredScopes } from "./scopes";
-import { environmentState } from "./state";
+import { environmentOfOrg, environmentState } from "./state";
 import type { Exchange, RequestLogEntry, Route, SandboxContext, SandboxOptions, SandboxRequest, SandboxResponse } from "./types";
 
 const JSON_TYPE = "application/json;charset=UTF-8";
@@ -171,9 +171,12 @@ export interface ServerDeps {
 export const createSandboxServer = ({ ctx: contextNow, limits, log, delay }: ServerDeps): Server => {
   const handle = async (incoming: IncomingMessage, res: ServerResponse) => {
     const url = new URL(incoming.url ?? "/", "http://sandbox.invalid");
-    const { dc, environment, path } = dataCenterOfRequest(incoming.headers.host, url.pathname);
-    // Handlers see the state of the CRM org the host reaches (sandbox and developer orgs are separate).
+    const { dc, environment: hostEnvironment, path } = dataCenterOfRequest(incoming.headers.host, url.pathname);
+    // Handlers see the state of the CRM org the call reaches (sandbox and developer orgs are separate):
+    // the host says which, or on the hosts every org shares, the org's zgid in X-CRM-ORG or the path.
     const shared = contextNow();
+    const orgNamed = incoming.headers["x-crm-org"] ?? /^\/v2\/crm\/([^/]+)\//.exec(path)?.[1];
+    const environment = hostEnvironment ?? environmentOfOrg(shared.state, orgNamed) ?? "production";
     const ctx = { ...shared, state: environmentState(shared.state, environment) };
     const { state, options } = ctx;
     const startedAt = state.clock.now();

@@ -119,7 +119,17 @@ export const environmentState = (state: SandboxState, environment: CrmEnvironmen
   const existing = byEnvironment.get(environment);
   if (existing) return existing;
   const modules = new Map([...state.crm.modules].map(([name, module]) => [name, { ...module, fields: module.fields.map((f) => ({ ...f })) }]));
-  const org: SandboxState["org"] = { ...state.org, id: state.nextId(), type: ORG_TYPES[environment], domain_name: `${String(state.org.domain_name ?? "org")}${environment}` };
+  // An org of its own: its own id and zgid (bulk write uploads and result URLs name the org by zgid).
+  const zgid = `${String(state.org.zgid ?? "0")}${environment === "sandbox" ? "1" : "2"}`;
+  const org: SandboxState["org"] = {
+    ...state.org,
+    id: state.nextId(),
+    zgid,
+    ezgid: `e${zgid}`,
+    zia_zgid: Number(zgid),
+    type: ORG_TYPES[environment],
+    domain_name: `${String(state.org.domain_name ?? "org")}${environment}`,
+  };
   const derived: SandboxState = {
     ...state,
     events: new EventEmitter(),
@@ -130,4 +140,14 @@ export const environmentState = (state: SandboxState, environment: CrmEnvironmen
   };
   byEnvironment.set(environment, derived);
   return derived;
+};
+
+/**
+ * The environment whose org has this zgid: hosts every org shares (bulk write uploads, bulk write
+ * results) name the org in the X-CRM-ORG header or the path. Undefined for production or an unknown zgid.
+ */
+export const environmentOfOrg = (state: SandboxState, zgid: unknown): CrmEnvironmentKey | undefined => {
+  if (typeof zgid !== "string" || zgid === "") return undefined;
+  for (const [environment, derived] of environmentStates.get(state) ?? []) if (String(derived.org.zgid) === zgid) return environment;
+  return undefined;
 };

@@ -17,6 +17,9 @@ import {
   RegionError,
   type CrmEnvironment,
 } from "../../src/regions";
+import { crmBulkWriteRecords } from "../../actions/crm/bulkWriteRecords";
+import { environmentState } from "../../sandbox/state";
+import { configureBulkPolling } from "../../src/bulk";
 import { useSandbox, type TestSandbox } from "../helpers/sandbox";
 
 const expected: Array<[string, string, string]> = [
@@ -106,8 +109,8 @@ describe("CRM environments: 10 data centers x 3 environments", () => {
   );
 
   /** A templated connection set to `environment`, holding a token the sandbox issued for the org `tokenFor`. */
-  const environmentConnection = (s: TestSandbox, dc: DataCenterKey, environment: string, tokenFor: CrmEnvironment = environment as CrmEnvironment) => {
-    const token = s.issueToken({ dc, environment: tokenFor, clientId: "test-client" });
+  const environmentConnection = (s: TestSandbox, dc: DataCenterKey, environment: string, tokenFor: CrmEnvironment = environment as CrmEnvironment, scopes?: string[]) => {
+    const token = s.issueToken({ dc, environment: tokenFor, clientId: "test-client", scopes });
     return createConnection(
       { key: "zohoTemplatedConnection" } as never,
       { zohoRegion: s.accountsServer(dc), crmEnvironment: environment, clientId: "test-client", clientSecret: "s", scopes: token.scopes.join(" ") },
@@ -155,6 +158,27 @@ describe("CRM environments: 10 data centers x 3 environments", () => {
     expect(await names("sandbox")).toEqual(["Env Sandbox"]);
     expect(await names("developer")).toEqual(["Env Developer"]);
     expect(await names("production")).toEqual(["Env Production"]);
+  });
+
+  it("runs a bulk write in the sandbox org: the upload and result hosts every org shares find the org by its zgid", async () => {
+    const s = sandbox();
+    configureBulkPolling({ firstDelayMs: 5, maxDelayMs: 20 });
+    const scopes = ["ZohoCRM.modules.ALL", "ZohoCRM.bulk.ALL", "ZohoCRM.org.ALL", "ZohoFiles.files.ALL", "ZohoCRM.settings.ALL"];
+    const production = s.state.crm.records.get("Contacts")!.size;
+    const before = s.log.length;
+    const { result } = await invoke(crmBulkWriteRecords as never, {
+      connection: environmentConnection(s, "au", "sandbox", "sandbox", scopes),
+      recordType: "Contacts",
+      records: JSON.stringify([{ Last_Name: "Bulk Sandbox 1" }, { Last_Name: "Bulk Sandbox 2" }]),
+      operation: "insert",
+    } as never);
+    expect((result as { data: { counts: unknown } }).data.counts).toEqual({ total: 2, succeeded: 2, failed: 0 });
+    const hosts = new Set(s.log.slice(before).map((e) => e.headers.host));
+    expect(hosts).toEqual(new Set(["sandbox.zohoapis.com.au", "content.zohoapis.com.au", "download-accl.zoho.com.au"]));
+    const sandboxOrg = environmentState(s.state, "sandbox");
+    expect([...sandboxOrg.crm.records.get("Contacts")!.values()].map((r) => r.Last_Name)).toEqual(["Bulk Sandbox 1", "Bulk Sandbox 2"]);
+    expect(sandboxOrg.org.zgid).not.toBe(s.state.org.zgid);
+    expect(s.state.crm.records.get("Contacts")!.size).toBe(production);
   });
 
   it("says which environment the connection is set to when the token belongs to another org", async () => {
