@@ -9,10 +9,11 @@
  */
 import { noContent, ok, zohoTime } from "../respond";
 import type { CrmModule, SandboxState, WriteEvent } from "../state";
-import type { Handler, Route, SandboxRequest } from "../types";
+import type { Handler, Route } from "../types";
 import { answering, CrmFailure } from "./crmFailure";
 import { displayFieldOf } from "./metadataShapes";
 import { moduleNamed } from "./parents";
+import { invalidParam, positiveInt, readModifiedSince } from "./recordList";
 import { currentUser, type MinifiedUser } from "./writes";
 
 export type DeletedType = "recycle" | "permanent";
@@ -78,24 +79,6 @@ export const emptyRecycleBin = (state: SandboxState, module: string): void => {
   for (const entry of binOf(state).entries.get(module) ?? []) entry.type = "permanent";
 };
 
-const invalidParam = (name: string) => new CrmFailure("INVALID_DATA", "invalid data", { param_name: name });
-
-const positiveInt = (query: URLSearchParams, name: string, fallback: number): number => {
-  const raw = query.get(name);
-  if (raw === null) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw invalidParam(name);
-  return n;
-};
-
-const modifiedSince = (req: SandboxRequest): number | undefined => {
-  const header = req.headers["if-modified-since"];
-  if (header === undefined) return undefined;
-  const at = Date.parse(String(header));
-  if (Number.isNaN(at)) throw invalidParam("If-Modified-Since");
-  return at;
-};
-
 const list: Handler = (req, { state }) => {
   trackDeletions(state);
   const module = moduleNamed(state, req.params.module);
@@ -103,7 +86,7 @@ const list: Handler = (req, { state }) => {
   if (!(TYPES as readonly string[]).includes(type)) throw invalidParam("type");
   const page = positiveInt(req.query, "page", 1);
   const perPage = Math.min(positiveInt(req.query, "per_page", LIMITS.defaultPerPage), LIMITS.maxPerPage);
-  const since = modifiedSince(req);
+  const since = readModifiedSince(req);
   // Zoho's deleted_time has whole seconds, so If-Modified-Since compares at that resolution too.
   const selected = (binOf(state).entries.get(module.api_name) ?? [])
     .filter((entry) => (type === "all" || entry.type === type) && (since === undefined || Math.floor(entry.deletedAt / 1000) * 1000 >= since))

@@ -31,9 +31,9 @@ interface PagePlace {
   previousToken?: string;
 }
 
-const invalidParam = (paramName: string, message = "invalid data") => new CrmFailure("INVALID_DATA", message, { param_name: paramName });
+export const invalidParam = (paramName: string, message = "invalid data") => new CrmFailure("INVALID_DATA", message, { param_name: paramName });
 
-const positiveInt = (query: URLSearchParams, name: string, fallback: number): number => {
+export const positiveInt = (query: URLSearchParams, name: string, fallback: number): number => {
   const raw = query.get(name);
   if (raw === null) return fallback;
   const n = Number(raw);
@@ -49,7 +49,7 @@ const readFields = (query: URLSearchParams, module: CrmModule): string[] => {
   return fields;
 };
 
-const readModifiedSince = (req: SandboxRequest): number | undefined => {
+export const readModifiedSince = (req: SandboxRequest): number | undefined => {
   const header = req.headers["if-modified-since"];
   if (header === undefined) return undefined;
   const at = Date.parse(String(header));
