@@ -31,7 +31,7 @@ const dc = (key: DataCenterKey, label: string, tld: string, accountsHost = `acco
   apiDomain: `https://www.zohoapis.${tld}`,
   contentDomain: `https://content.zohoapis.${tld}`,
   location: key,
-  crmDomains: { production: `https://www.zohoapis.${tld}`, sandbox: `https://sandbox.zohoapis.${tld}`, developer: `https://developer.zohoapis.${tld}` },
+  crmDomains: Object.fromEntries(CRM_ENVIRONMENTS.map((e) => [e.key, `https://${e.subdomain}.zohoapis.${tld}`])) as Record<CrmEnvironmentKey, string>,
 });
 
 export const DATA_CENTERS: readonly SandboxDataCenter[] = [
