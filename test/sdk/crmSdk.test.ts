@@ -228,3 +228,33 @@ test("writes a record: the SDK checks it against the fields' metadata, then Zoho
   await expect(new ZOHOCRMSDK.Record.RecordOperations("Leads").createRecords(refused, new ZOHOCRMSDK.HeaderMap())).rejects.toMatchObject({ code: "UNACCEPTED VALUES ERROR" });
   expect(seen.filter((call) => call.startsWith("POST"))).toEqual([]);
 });
+
+test("with autoRefreshFields the SDK reads the module list and every module's fields, and all of them parse", async () => {
+  const s = sandbox();
+  const fresh = fs.mkdtempSync(path.join(os.tmpdir(), "zoho-sdk-refresh-"));
+  try {
+    await new ZOHOCRMSDK.InitializeBuilder()
+      .environment(ZOHOCRMSDK.DataCenter.setEnvironment(s.url, s.url, s.url))
+      .token(new ZOHOCRMSDK.OAuthBuilder().accessToken(s.issueToken({ dc: "us", clientId: "sdk-client" }).accessToken).build())
+      .store(new ZOHOCRMSDK.FileStore(path.join(fresh, "tokens.txt")))
+      .SDKConfig(new ZOHOCRMSDK.SDKConfigBuilder().autoRefreshFields(true).pickListValidation(true).build())
+      .logger(new ZOHOCRMSDK.LogBuilder().level(ZOHOCRMSDK.Levels.OFF).filePath(path.join(fresh, "sdk.log")).build())
+      .resourcePath(`${fresh}/`)
+      .initialize();
+    seen.length = 0;
+    const response = await new ZOHOCRMSDK.Record.RecordOperations("Leads").getRecords(await params([[ZOHOCRMSDK.Record.GetRecordsParam.FIELDS, "Last_Name"]]), new ZOHOCRMSDK.HeaderMap());
+    expect(response.getStatusCode()).toBe(200);
+    const modules = [...s.state.crm.modules.values()].filter((m) => m.api_supported).map((m) => m.api_name);
+    expect(seen).toEqual([
+      "GET /crm/v8/settings/modules",
+      ...modules.map((m) => `GET /crm/v8/settings/fields?module=${m}`),
+      "GET /crm/v8/Leads?fields=Last_Name",
+    ]);
+    // The SDK's field store holds every module's fields: none of the answers was refused.
+    const [store] = fs.readdirSync(path.join(fresh, "resources"));
+    const saved = JSON.parse(fs.readFileSync(path.join(fresh, "resources", store), "utf8"));
+    for (const module of modules) expect([module, Object.keys(saved[module.toLowerCase()] ?? {}).length > 0]).toEqual([module, true]);
+  } finally {
+    fs.rmSync(fresh, { recursive: true, force: true });
+  }
+});
