@@ -16,14 +16,9 @@
  * - 401, 403, 404 and an unknown module concern every call alike: the batch stops sending and the
  *   records not sent are reported NOT_SENT.
  */
-import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
 import type { ZohoClient } from "./client";
 import { ZohoError } from "./errors";
 import { maskSecretsDeep } from "./redact";
-import { exampleWriteDetails } from "./crmExamples";
-import { cleanBool, cleanInt, cleanPass, trigger } from "./inputs";
-import { bool, intInRange, jsonValue } from "./validate";
 
 /** Zoho takes at most 100 records per write call. */
 export const CHUNK_SIZE = 100;
@@ -40,6 +35,8 @@ export interface WriteOperation {
   /** Automation to run; [] runs none (Zoho runs all of them when the key is absent). */
   trigger: string[];
   duplicateCheckFields?: string[];
+  /** An assignment rule (Zoho's lar_id) that picks the owner of each inserted record. */
+  larId?: string;
   /** Longest wait for one call's answer (default 120 s); past it the call counts as failed midway. */
   timeoutMs?: number;
 }
@@ -85,7 +82,7 @@ interface WriteCall {
 const hasValue = (v: unknown) => v !== undefined && v !== null && v !== "";
 
 const callFor = (op: WriteOperation, records: ZohoRecord[]): WriteCall => {
-  const body = { data: records, trigger: op.trigger };
+  const body = { data: records, trigger: op.trigger, ...(op.larId && { lar_id: op.larId }) };
   const checkFields = op.duplicateCheckFields ?? [];
   switch (op.kind) {
     case "create":
@@ -294,138 +291,3 @@ export const writeOne = async (client: ZohoClient, op: WriteOperation, record: Z
   if (outcome.status === "error") throw recordFailure(op, outcome);
   return outcome.details;
 };
-
-// Inputs of the write actions ---------------------------------------------------------------------
-
-const ID = /^\d{1,25}$/;
-/** Ids as text: a 19-digit id given as a JSON number has already lost digits. */
-const idText = (v: unknown): string | undefined =>
-  typeof v === "string" ? v.trim() : typeof v === "number" && Number.isSafeInteger(v) ? String(v) : undefined;
-const ID_HINT = 'the numeric Zoho id as text, e.g. "5725767000000524157"';
-
-/** One issue listing the first few problems, so 10,000 bad records do not make a 10,000-line error. */
-const report = (ctx: z.RefinementCtx, problems: string[]) => {
-  if (problems.length === 0) return;
-  const more = problems.length > 5 ? `; and ${problems.length - 5} more` : "";
-  ctx.addIssue({ code: "custom", message: `${problems.slice(0, 5).join("; ")}${more}` });
-};
-
-const sizeProblems = (count: number, noun: string): string[] =>
-  count === 0 ? [`is empty: give at least one ${noun}`] : count > MAX_BATCH ? [`has ${count} ${noun}s, more than ${MAX_BATCH} per step: split the batch or use Bulk Write Records`] : [];
-
-/** A JSON array of record objects (text or value); `withId` requires each record's numeric id, once. */
-export const batchRecords = (withId: boolean) =>
-  jsonValue.transform((value, ctx): ZohoRecord[] => {
-    if (!Array.isArray(value)) {
-      report(ctx, ['must be a JSON array of records, e.g. [{"Last_Name": "Smith"}]']);
-      return z.NEVER;
-    }
-    const problems = sizeProblems(value.length, "record");
-    const seen = new Map<string, number>();
-    value.forEach((record, index) => {
-      if (!record || typeof record !== "object" || Array.isArray(record)) return problems.push(`record ${index} is not a JSON object`);
-      if (!withId) return;
-      const id = idText(record.id);
-      if (!id || !ID.test(id)) problems.push(`record ${index} needs "id": ${ID_HINT}`);
-      else if (seen.has(id)) problems.push(`record ${index} repeats the id of record ${seen.get(id)} (${id}): merge them into one`);
-      else seen.set(id, index);
-    });
-    report(ctx, problems);
-    return withId ? value.map((r) => ({ ...r, id: idText(r.id) })) : value;
-  });
-
-/** Record ids as a list, a JSON array or comma-separated text (only text in brackets is read as JSON). */
-export const recordIdList = z.unknown().transform((value, ctx): string[] => {
-  const parsed = typeof value === "string" && value.trim().startsWith("[") ? jsonValue.safeParse(value) : { success: true as const, data: value };
-  if (!parsed.success) {
-    report(ctx, parsed.error.issues.map((i) => i.message));
-    return z.NEVER;
-  }
-  const raw = parsed.data === undefined || parsed.data === null ? [] : Array.isArray(parsed.data) ? parsed.data : [parsed.data];
-  const ids = raw.flatMap((v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : [v]));
-  const problems = sizeProblems(ids.length, "id");
-  const seen = new Set<string>();
-  ids.forEach((v, index) => {
-    const id = idText(v);
-    if (!id || !ID.test(id)) problems.push(`id ${index} (${JSON.stringify(v)}) must be ${ID_HINT}`);
-    else if (seen.has(id)) problems.push(`id ${id} is listed twice`);
-    else seen.add(id);
-  });
-  report(ctx, problems);
-  return [...seen];
-});
-
-export const triggerList = z.preprocess(
-  (v) => (v === undefined || v === null || v === "" ? [] : typeof v === "string" ? v.split(",").map((t) => t.trim()) : v),
-  z
-    .array(z.enum(["workflow", "approval", "blueprint"], { error: "each trigger is workflow, approval or blueprint" }))
-    .transform((list) => [...new Set(list)]),
-);
-
-export const batchOptions = {
-  trigger: triggerList,
-  concurrency: intInRange(1, MAX_CONCURRENCY, 5),
-  continueOnFailure: bool(false),
-};
-
-export const batchLabels = { recordType: "Module", trigger: "Trigger", concurrency: "Concurrency", continueOnFailure: "Continue On Failure" };
-
-export const records = input({
-  label: "Records",
-  type: "code",
-  language: "json",
-  required: true,
-  comments: `A JSON array of records, each an object of field API names and values (any number up to ${MAX_BATCH}; sent 100 per call). Usually mapped from an earlier step.`,
-  example: JSON.stringify([{ Last_Name: "Smith", Company: "Acme" }, { Last_Name: "Jones", Company: "Globex" }]),
-  clean: cleanPass,
-});
-
-export const recordsWithId = input({
-  ...records,
-  comments: `A JSON array of records to update, each with its "id" (as text) and the fields to change (any number up to ${MAX_BATCH}; sent 100 per call).`,
-  example: JSON.stringify([{ id: "5725767000000524157", Lead_Status: "Contacted" }]),
-});
-
-export const recordIds = input({
-  label: "Record IDs",
-  type: "string",
-  collection: "valuelist",
-  required: true,
-  comments: `The Zoho ids of the records (a list, a JSON array or comma-separated text; up to ${MAX_BATCH}, sent 100 per call). Deleted records go to Zoho's Recycle Bin.`,
-  example: "5725767000000524157",
-  clean: cleanPass,
-});
-
-/** Deletes run only workflow rules (Zoho's wf_trigger), so only that choice matters. */
-export const deleteTrigger = input({ ...trigger, comments: "Include Workflow rules to run the module's delete workflows. Leave empty to run none." });
-
-export const concurrency = input({
-  label: "Concurrency",
-  type: "string",
-  required: false,
-  default: "5",
-  comments: `How many calls of 100 records run at once, 1 to ${MAX_CONCURRENCY}. Zoho allows 10 to 20 concurrent calls per org depending on the edition, shared with other integrations.`,
-  example: "5",
-  clean: cleanInt,
-});
-
-export const continueOnFailure = input({
-  label: "Continue On Failure",
-  type: "boolean",
-  default: "false",
-  comments: "When off, the step fails after the whole batch ran if any record failed, naming the failed records. When on, the step succeeds and returns every record's outcome (check failed > 0 and branch).",
-  clean: cleanBool,
-});
-
-// Example payloads of the write actions -----------------------------------------------------------
-
-/** A batch result with one success (carrying `details`) and one failure, as builders will meet them. */
-export const exampleBatch = (message: string, details: Record<string, unknown> = exampleWriteDetails): BatchResult => ({
-  total: 2,
-  succeeded: 1,
-  failed: 1,
-  results: [
-    { index: 0, id: exampleWriteDetails.id, status: "success", code: "SUCCESS", message, details },
-    { index: 1, id: null, status: "error", code: "INVALID_DATA", message: "invalid data", details: { api_name: "Email", json_path: "$.data[1].Email" } },
-  ],
-});

@@ -1,6 +1,11 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import { z } from "zod";
-import { batchRecords, CHUNK_SIZE, finishBatch, recordIdList, runBatch, triggerList, type WriteOperation } from "../../src/batch";
+import { CHUNK_SIZE, finishBatch, runBatch, type WriteOperation } from "../../src/batch";
+import { batchRecords, recordIdList as recordIdListSchema } from "../../src/fields/batch";
+import { triggerList as triggerListSchema } from "../../src/fields/crm";
+
+const recordIdList = recordIdListSchema();
+const triggerList = triggerListSchema();
 import { ZohoClient } from "../../src/client";
 import { configureTestTransport, stepTransport } from "../../src/transport";
 import { ZohoError } from "../../src/errors";
