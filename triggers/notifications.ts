@@ -27,6 +27,7 @@ const parse = (params: unknown): TriggerInput => parseFields(fields, params) as 
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const OK = { statusCode: 200, contentType: "application/json", body: JSON.stringify({ status: "ok" }) };
+/** Zoho's operation in a callback -> the event operation the Operations input names. */
 const WATCHED_AS: Record<Operation, string> = { insert: "create", update: "edit", delete: "delete" };
 
 /** Answers a call that is not this flow's Zoho channel: one log line, nothing emitted, never a failed execution. */
@@ -54,7 +55,8 @@ const recoveredNotification = (channel: FlowChannel, input: TriggerInput, change
   recovered: true,
 });
 
-const wanted = (input: TriggerInput, operation: Operation) => input.operations.includes("all") || input.operations.includes(WATCHED_AS[operation] as never);
+/** Whether the flow's Operations input asks for this kind of change. */
+const wanted = (input: TriggerInput, operation: Operation) => input.operations.some((op) => op === "all" || op === WATCHED_AS[operation]);
 
 /** A Zoho callback: verified, shaped, repeats and already-emitted changes dropped, renewed when due. */
 const notify = async (context: ActionContext, payload: TriggerPayload, params: Record<string, unknown>, body: Record<string, unknown>) => {
