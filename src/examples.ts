@@ -1,7 +1,7 @@
 import type { TriggerPayload } from "@prismatic-io/spectral";
 /**
  * Example records shared by example payloads. Shapes follow what the sandbox (and Zoho) answer;
- * test/examplePayloads.test.ts checks them against real sandbox answers.
+ * each step's test compares its example payload with a real sandbox answer (expectSameShape).
  */
 export const exampleUser = { name: "Patricia Boyle", id: "5725767000000411001", email: "patricia.boyle@example.com" };
 
