@@ -13,6 +13,7 @@ import { selectNotificationChannel } from "./selectNotificationChannel";
 import { selectCrmFromAddress } from "./selectCrmFromAddress";
 import { selectCrmEmailTemplate } from "./selectCrmEmailTemplate";
 import { selectCrmBlueprintTransition } from "./selectCrmBlueprintTransition";
+import { selectCrmAssignmentRule } from "./selectCrmAssignmentRule";
 
 export default {
   selectCrmModule,
@@ -29,4 +30,5 @@ export default {
   selectCrmFromAddress,
   selectCrmEmailTemplate,
   selectCrmBlueprintTransition,
+  selectCrmAssignmentRule,
 };

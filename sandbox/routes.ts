@@ -4,6 +4,7 @@
  * not at import, because composite calls import the server back.
  */
 import { routes as accounts } from "./accounts";
+import { routes as assignmentRules } from "./crm/assignmentRules";
 import { routes as books } from "./books/index";
 import { routes as attachments } from "./crm/attachments";
 import { routes as blueprint } from "./crm/blueprint";
@@ -47,5 +48,6 @@ export const allRoutes = (): Route[] => [
   ...blueprint,
   ...functions,
   ...massUpdate,
+  ...assignmentRules,
   ...books,
 ];

@@ -2,6 +2,7 @@ import { writeBatch } from "../../src/batch";
 import { exampleBatch } from "../../src/crmExamples";
 import { batchOptions, records } from "../../src/fields/batch";
 import { recordType, trigger } from "../../src/fields/crm";
+import { assignmentRule } from "../../src/fields/automation";
 import { zohoAction } from "../../src/step";
 import { withUploadedFiles } from "../../src/fileFields";
 
@@ -11,9 +12,9 @@ export const crmCreateRecords = zohoAction({
     description:
       "Create any number of CRM records (up to 100,000), 100 per call, several calls at once, and return every record's outcome. A call that failed after Zoho may have applied it is not resent: its records are reported OUTCOME_UNKNOWN.",
   },
-  fields: { recordType, records, trigger, ...batchOptions },
+  fields: { recordType, records, trigger, assignmentRule, ...batchOptions },
   perform: async (_context, input, client) => {
-    const operation = { kind: "create" as const, module: input.recordType, trigger: input.trigger };
+    const operation = { kind: "create" as const, module: input.recordType, trigger: input.trigger, larId: input.assignmentRule };
     return { data: await writeBatch(client, operation, await withUploadedFiles(client, input.records), input) };
   },
   examplePayload: { data: exampleBatch("record added") },

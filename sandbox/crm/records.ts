@@ -7,6 +7,7 @@
 import { noContent, ok, recordStatus, zohoTime } from "../respond";
 import type { CrmModule, CrmRecord, SandboxState } from "../state";
 import type { Handler, Route, SandboxRequest } from "../types";
+import { ownerByRule } from "./assignmentRules";
 import { CrmFailure, answering } from "./crmFailure";
 import { fieldsParam, pickFields } from "./listing";
 import { moduleNamed } from "./parents";
@@ -92,11 +93,12 @@ const existing = (ctx: EntryContext, id: unknown): CrmRecord => {
 const insert: Handler = (req, { state }) => {
   const module = moduleNamed(state, req.params.module);
   const batch = new WriteBatch(state, module, callerOf(state, req));
+  const assign = ownerByRule(state, module.api_name, req.json);
   const answer = perEntry(dataEntries(req.json), 201, (entry, index) => {
     const ctx = { state, module, index };
     const values = readEntry(ctx, entry, "insert");
     checkUnique(ctx, values);
-    return success("record added", batch.insert(values));
+    return success("record added", batch.insert(assign ? { ...values, Owner: assign() } : values));
   });
   batch.commit();
   return answer;
@@ -136,6 +138,8 @@ const upsert: Handler = (req, { state }) => {
   const module = moduleNamed(state, req.params.module);
   const checks = duplicateCheckFields(module, req.json);
   const batch = new WriteBatch(state, module, callerOf(state, req));
+  // Zoho's assignment rules apply to inserted records only; an upsert's updates keep their owner.
+  const assign = ownerByRule(state, module.api_name, req.json);
   const answer = perEntry(dataEntries(req.json), 200, (entry, index) => {
     const ctx = { state, module, index };
     const given = (entry && typeof entry === "object" ? entry : {}) as Record<string, unknown>;
@@ -147,7 +151,7 @@ const upsert: Handler = (req, { state }) => {
     if (match?.record) {
       return { ...success("record updated", batch.update(match.record, values)), action: "update", duplicate_field: match.field };
     }
-    return { ...success("record added", batch.insert(values)), action: "insert" };
+    return { ...success("record added", batch.insert(assign ? { ...values, Owner: assign() } : values)), action: "insert" };
   });
   batch.commit();
   const allInserted = answer.status === 200 && (answer.body as { data: Array<{ action?: string }> }).data.every((d) => d.action === "insert");

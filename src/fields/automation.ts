@@ -310,3 +310,16 @@ export const mailAttachments = field(
       return files as NamedFile[];
     }),
 );
+
+export const assignmentRule = field(
+  input({
+    label: "Assignment Rule",
+    type: "string",
+    required: false,
+    dataSource: "selectCrmAssignmentRule",
+    comments: "An assignment rule of the module (Zoho's lar_id) that picks the owner of each new record. Leave empty to keep the owner given, or the connection's user.",
+    example: "5725767000000352001",
+    clean: cleanText,
+  }),
+  () => z.preprocess((v) => (v === "" || v === null ? undefined : v), recordIdSchema().optional()),
+);
