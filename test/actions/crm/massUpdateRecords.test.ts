@@ -1,7 +1,7 @@
 /** Mass Update Records against the sandbox's mass update jobs, with contract checks on. */
 import { crmMassUpdateRecords, massUpdatePolling } from "../../../actions/crm/massUpdateRecords";
 import { addCustomView } from "../../../sandbox/crm/massUpdate";
-import { useSandbox } from "../../helpers/sandbox";
+import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";
 
@@ -70,4 +70,27 @@ it("reports Zoho's refusal of a value of the wrong type", async () => {
   const s = sandbox();
   const [lead] = s.seedCrm({ module: "Leads", count: 1 });
   await expect(run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Annual_Revenue", value: "lots", ids: [lead.id] })).rejects.toThrow(/INVALID_DATA/);
+});
+
+it("names the mass update scope when the connection lacks it", async () => {
+  const s = sandbox();
+  const [lead] = s.seedCrm({ module: "Leads", count: 1 });
+  const connection = connectionFor(s, { scopes: ["ZohoCRM.modules.ALL"] });
+  await expect(run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating", value: "Active", ids: [lead.id] }, connection)).rejects.toThrow(
+    /add ZohoCRM\.mass_update\.ALL/,
+  );
+});
+
+it("gives up following a custom view's job after Wait Up To, naming the job, which keeps running", async () => {
+  const s = sandbox();
+  s.seedCrm({ module: "Leads", count: 2, fields: () => ({ Industry: "Mass-Update-Slow" }) });
+  const cvid = addCustomView(s.state, "Leads", (r) => r.Industry === "Mass-Update-Slow");
+  massUpdatePolling.intervalMs = 1_500;
+  try {
+    await expect(run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating", value: "Active", customViewId: cvid, waitSeconds: "1" })).rejects.toThrow(
+      /mass update job \d+ on Leads is still SCHEDULED after 1 s; it keeps running/,
+    );
+  } finally {
+    massUpdatePolling.intervalMs = 10;
+  }
 });

@@ -55,3 +55,16 @@ it("rejects bad input before any request", async () => {
     await expect(run(crmRunFunction, s, { functionName: "score_lead", functionArguments: "[1,2]" })).rejects.toThrow(/"Arguments".*JSON object/);
   });
 });
+
+it("does not run a function twice when Zoho fails: only a 429 is retried", async () => {
+  const s = sandbox();
+  let runs = 0;
+  registerFunction(s.state, "count_runs", () => ++runs);
+  s.setOptions({ faults: { rate: 1, kinds: [500], when: "after", seed: 7 } });
+  try {
+    await expect(run(crmRunFunction, s, { functionName: "count_runs" })).rejects.toThrow(/HTTP 500|500/);
+  } finally {
+    s.setOptions({ faults: { rate: 0 } });
+  }
+  expect(s.log.filter((e) => e.path === "/crm/v7/functions/count_runs/actions/execute")).toHaveLength(1);
+});

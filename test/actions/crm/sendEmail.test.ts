@@ -2,7 +2,7 @@
 import { crmSendEmail } from "../../../actions/crm/sendEmail";
 import { selectCrmEmailTemplate } from "../../../dataSources/selectCrmEmailTemplate";
 import { selectCrmFromAddress } from "../../../dataSources/selectCrmFromAddress";
-import { mailbox } from "../../../sandbox/crm/email";
+import { emailSlice, mailbox } from "../../../sandbox/crm/email";
 import { runDataSource } from "../../dataSources/harness";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
@@ -126,4 +126,27 @@ it("rejects an attachment that is not a file, before anything is uploaded or sen
       run(crmSendEmail, s, { recordType: "Leads", recordId: "5725767000000000001", fromAddress: "patriciaboyle@zylker.com", to: ["a@example.com"], subject: "s", content: "c", attachments: [42] }),
     ).rejects.toThrow(/"Attachments".*item 1 is not a file/);
   });
+});
+
+it("names the email templates scope when the template pick list lacks it", async () => {
+  const s = sandbox();
+  const connection = connectionFor(s, { scopes: ["ZohoCRM.modules.ALL"] });
+  await expect(runDataSource(selectCrmEmailTemplate, s, { recordType: "Leads" }, connection)).rejects.toThrow(/add ZohoCRM\.templates\.email\.READ/);
+});
+
+it("a Subject given with a template replaces the template's subject; blocked recipients are reported", async () => {
+  const s = sandbox();
+  const { id } = lead({ First_Name: "Sage" });
+  emailSlice(s.state).blocked.add("gone@example.com");
+  const templates = await runDataSource(selectCrmEmailTemplate, s, { recordType: "Leads" });
+  const result = await run(crmSendEmail, s, {
+    recordType: "Leads",
+    recordId: id,
+    fromAddress: "patriciaboyle@zylker.com",
+    to: ["sage@example.com", "gone@example.com"],
+    emailTemplate: templates.result[0].key,
+    subject: "A subject of our own",
+  });
+  expect(mailbox(s.state).at(-1)).toMatchObject({ subject: "A subject of our own", template_id: templates.result[0].key });
+  expect(result.data.blockedEmailAddresses).toEqual([{ email: "gone@example.com", reason: "unsubscribed" }]);
 });
