@@ -3,6 +3,7 @@ import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
 import { INVENTORY_MODULES, lineItemList } from "../lineItems";
 import { cleanPass, cleanText, field } from "./field";
+import { optionalRecordId } from "./schemas";
 
 export const inventoryModule = field(
   input({
@@ -72,3 +73,39 @@ export const lineItemIds = field(
         .transform((ids) => [...new Set(ids)]),
     ),
 );
+
+/** Add Line Items: the list is optional there, as one row may come from the Product inputs instead. */
+export const optionalNewLineItems = field(
+  { ...newLineItems.input, required: false, comments: `${newLineItems.input.comments} Leave empty to add just the row of Product, Quantity, List Price and Discount.` } as typeof newLineItems.input,
+  () => z.preprocess((v) => (v === undefined || v === null || v === "" ? undefined : v), lineItemList("new").optional()),
+);
+
+export const product = field(
+  input({
+    label: "Product",
+    type: "string",
+    required: false,
+    dataSource: "selectCrmRecord",
+    comments: "One row to add: the product, picked from the list (choose the Products module) or mapped as its id. Use Line Items for several rows.",
+    example: "5725767000000500001",
+    clean: cleanText,
+  }),
+  optionalRecordId,
+);
+
+/** A number of 0 or more (more than 0 with `positive`), given as text or number; empty is absent. */
+const amount = (positive: boolean) =>
+  z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : typeof v === "string" ? Number(v) : v),
+    z
+      .number({ error: "must be a number, e.g. 2 or 19.99" })
+      .refine((n) => Number.isFinite(n) && (positive ? n > 0 : n >= 0), positive ? "must be more than 0" : "must be 0 or more")
+      .optional(),
+  );
+
+const amountField = (label: string, comments: string, example: string, positive = false) =>
+  field(input({ label, type: "string", required: false, comments, example, clean: cleanText }), () => amount(positive));
+
+export const quantity = amountField("Quantity", "The Product row's quantity (more than 0). Required with Product.", "2", true);
+export const listPrice = amountField("List Price", "The Product row's unit price.", "120");
+export const discount = amountField("Discount", "The Product row's discount, as an amount.", "10");

@@ -77,6 +77,24 @@ it("Update Line Items changes only the rows it names; Remove Line Items deletes 
   );
 });
 
+it("adds one row from the Product, Quantity, List Price and Discount inputs, after any Line Items", async () => {
+  const s = sandbox();
+  const { id, products } = await orderWith(s, 2);
+  const before = structuredClone(rowsOf(s, "Sales_Orders", id));
+  await run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, lineItems: [{ productId: products[1].id, quantity: 1 }], product: products[0].id, quantity: "4", listPrice: "25.5", discount: "3" });
+  const rows = rowsOf(s, "Sales_Orders", id);
+  expect(rows.slice(0, 2)).toEqual(before);
+  expect(rows.slice(2).map((r) => [r.Product_Name.id, r.Quantity, r.List_Price, r.Discount])).toEqual([
+    [products[1].id, 1, 0, 0],
+    [products[0].id, 4, 25.5, 3],
+  ]);
+  const beforeCalls = s.log.length;
+  await expect(run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, product: products[0].id })).rejects.toThrow(/Quantity.*give the Product row's quantity/);
+  await expect(run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id })).rejects.toThrow(/Line Items.*or one row with Product and Quantity/);
+  await expect(run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, product: products[0].id, quantity: "0" })).rejects.toThrow(/Quantity.*must be more than 0/);
+  expect(s.log.length).toBe(beforeCalls);
+});
+
 it.each([
   ["Quotes", "Quoted_Items"],
   ["Purchase_Orders", "Purchase_Items"],
