@@ -7,7 +7,7 @@
 import type { Connection } from "@prismatic-io/spectral";
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type ResponseType } from "axios";
 import { InputError, toZohoError, ZohoError, type ZohoApi } from "./errors";
-import { maskSecrets, maskSecretsDeep, redact, rememberSecrets } from "./redact";
+import { maskSecrets, maskSecretsDeep, REDACTED, redact, rememberSecrets } from "./redact";
 import { resolveDataCenter, type DataCenter } from "./regions";
 import type { Transport } from "./transport";
 
@@ -166,6 +166,8 @@ export class ZohoClient {
   private readonly logger?: Logger;
   private readonly budgetMs: number;
   private readonly budgetEndsAt: number;
+  /** This connection's values, masked in every answer's text before it is parsed. */
+  private readonly secrets: string[];
 
   constructor(token: Token, private readonly options: ClientOptions = {}) {
     this.dataCenter = token.dataCenter;
@@ -173,7 +175,9 @@ export class ZohoClient {
     this.budgetMs = options.budgetMs ?? options.transport?.budgetMs ?? DEFAULT_BUDGET_MS;
     this.budgetEndsAt = Date.now() + this.budgetMs;
     this.logger = options.debug ? (options.logger ?? { debug: console.log }) : undefined;
-    rememberSecrets([token.accessToken, ...(options.secrets ?? [])]);
+    const secrets = [token.accessToken, ...(options.secrets ?? [])];
+    rememberSecrets(secrets);
+    this.secrets = secrets.filter((v): v is string => typeof v === "string" && v.length >= 8);
     // CRM calls go to the connection's CRM environment; Books has only production.
     const { apiDomain, crmDomain, contentDomain, downloadDomain, accountsServer } = token.dataCenter;
     const headers = { Authorization: `Zoho-oauthtoken ${token.accessToken}` };
@@ -195,6 +199,11 @@ export class ZohoClient {
   /** Base URL of an API, e.g. https://www.zohoapis.eu/crm/v8 (what the platform sees, before any sandbox routing). */
   baseUrl(api: ZohoApi): string {
     return this.http[api].defaults.baseURL ?? "";
+  }
+
+  /** The deadline of one attempt and the step's budget this client works within (ms). */
+  get limits(): { attemptMs: number; budgetMs: number } {
+    return { attemptMs: this.options.timeoutMs ?? DEFAULT_ATTEMPT_MS, budgetMs: this.budgetMs };
   }
 
   /** The underlying axios instance (host guard, routing and logging, no retries), for the terminal runner's OAuth calls. */
@@ -264,6 +273,12 @@ export class ZohoClient {
       }
       throw this.finalError(failure, req, method, idempotent, note);
     }
+  }
+
+  private maskText(text: string): string {
+    let masked = text;
+    for (const secret of this.secrets) if (masked.includes(secret)) masked = masked.split(secret).join(REDACTED);
+    return masked;
   }
 
   /** The error an accepted answer (e.g. a 400 without per-item outcomes) stands for, as `request` would have thrown it. */
@@ -346,6 +361,9 @@ export class ZohoClient {
       maxBodyLength: Number.POSITIVE_INFINITY,
       // A redirect would take the token (or a foreign answer) where the host guard does not look.
       ...(carriesToken ? { maxRedirects: 0 } : {}),
+      // Zoho's answer may echo the token (an error message, a field): masked once, in the raw text, so
+      // no result, error or log built from it carries it. Binary answers (files, ZIPs) are left alone.
+      transformResponse: [(data: unknown) => (typeof data === "string" ? this.maskText(data) : data), ...([] as unknown[]).concat(axios.defaults.transformResponse ?? [])] as never,
     });
     client.interceptors.request.use((config) => {
       const url = fullUrl(config);

@@ -7,6 +7,7 @@ import { createConnection, invoke } from "@prismatic-io/spectral/dist/testing";
 import type { ServerResponse } from "node:http";
 import { crmGetRecord } from "../../actions/crm/getRecord";
 import { crmRawRequest } from "../../actions/crm/rawRequest";
+import { ZohoClient } from "../../src/client";
 import { configureTestTransport } from "../../src/transport";
 import { loopback, type Seen } from "../helpers/loopback";
 
@@ -86,4 +87,10 @@ it("rejects a Total Timeout that is not a number before sending anything", async
   const { error, seen } = await against(blackHole, crmRawRequest, { url: "/org", method: "GET", totalTimeout: "soon" });
   expect(error?.message).toMatch(/"Total Timeout".*whole number/);
   expect(seen).toBe(0);
+});
+
+it("defaults: two minutes a try, fourteen minutes a step (under the platform's 15-minute limit)", () => {
+  const client = ZohoClient.fromConnection(connection);
+  expect(client.limits).toEqual({ attemptMs: 120_000, budgetMs: 14 * 60_000 });
+  expect(ZohoClient.fromConnection(connection, { transport: { budgetMs: 5_000 }, timeoutMs: 1_000 }).limits).toEqual({ attemptMs: 1_000, budgetMs: 5_000 });
 });

@@ -83,6 +83,15 @@ it("Create Records with Continue On Failure returns outcomes without the token, 
   expectNoSecret(JSON.stringify(perRecord.result));
 });
 
+it("a record whose field echoes the token comes back masked in the step's result", async () => {
+  const { result } = await against((_req, res) => answer(res, 200, { data: [{ id: "5725767000000524157", Last_Name: "Echo", Description: `token ${ACCESS}` }] }), crmGetRecord, {
+    recordType: "Leads",
+    recordId: "5725767000000524157",
+  });
+  expect(JSON.stringify(result)).toContain("token [REDACTED]");
+  expectNoSecret(JSON.stringify(result));
+});
+
 it("debug logs and a raw request's result mask an echo in the body and in a header", async () => {
   const { result, logs } = await against((_req, res) => answer(res, 200, { echoed: echo, nested: { again: [ACCESS] } }), crmRawRequest, { url: "/org", method: "GET", debugRequest: true });
   expect(logs).toContain("Zoho response");
