@@ -96,8 +96,15 @@ const notify = async (context: ActionContext, payload: TriggerPayload, params: R
   if (serverTime - (next.checkedAt ?? next.since ?? serverTime) > 2 * DAY_MS) {
     context.logger.warn("No scheduled run has checked this flow's Zoho channel for two days: set a schedule on the flow (daily is enough), or the channel lapses after a quiet week.");
   }
-  // Callbacks renew too, from Zoho's clock (server_time), once less than half the week is left.
-  if (renewDue(next.expiresAt, serverTime)) next = await renewChannel(client, next);
+  // Callbacks renew too, from Zoho's clock (server_time), once less than half the week is left. A failed
+  // renewal must not cost the notification: the next scheduled run renews or restores the channel.
+  if (renewDue(next.expiresAt, serverTime)) {
+    try {
+      next = await renewChannel(client, next);
+    } catch (error) {
+      context.logger.warn(`Could not renew the Zoho channel now (the next scheduled run will): ${(error as Error).message}`);
+    }
+  }
   return { branch: "Notification", payload: { ...payload, body: { data: notification } }, response: OK, instanceState: withChannel(context, next) };
 };
 

@@ -299,6 +299,43 @@ describe("notificationsTrigger", () => {
     await p.remove("Flow 1");
   });
 
+  it("while the token is revoked scheduled runs fail visibly; once it is restored, the next run brings back the expired channel and what it missed", async () => {
+    const s = sandbox();
+    const connection = connectionFor(s) as any;
+    await p.deploy("Flow 1", { connection, recordType: "Leads", operations: ["create"] });
+    const day = async () => {
+      s.clock.advance(DAY);
+      syncClock(s);
+    };
+    await day();
+    connection.token.access_token = "revoked";
+    await day();
+    await expect(p.schedule("Flow 1")).rejects.toThrow(/token|auth|reconnect/i);
+    await day();
+    await day();
+    const [live] = await createLeads(["While revoked"]); // the channel still lives: delivered, its renewal fails quietly
+    await settle();
+    expect(keysOf(p, "Flow 1")).toEqual([`insert:${live}`]);
+    expect(p.logs.filter((l) => l.level === "warn" && /Could not renew/.test(l.message))).toHaveLength(1);
+    for (let i = 0; i < 5; i++) {
+      await day();
+      await expect(p.schedule("Flow 1")).rejects.toThrow();
+    }
+    // Day 9: the channel has expired; Zoho drops what happens now.
+    expect(liveChannels(s.state).some((c) => c.channelId === p.channelOf("Flow 1").channelId)).toBe(false);
+    const [missed] = await createLeads(["While expired"]);
+    await settle();
+    expect(keysOf(p, "Flow 1")).toEqual([`insert:${live}`]);
+    await day();
+    refresh(connection);
+    expect(await p.schedule("Flow 1")).toMatchObject({ branch: "Notification", items: 1 });
+    expect(p.executions.at(-1)!.data).toMatchObject({ operation: "insert", ids: [missed], recovered: true });
+    const [after] = await createLeads(["Restored"]);
+    await settle();
+    expect(keysOf(p, "Flow 1")).toEqual([`insert:${live}`, `insert:${missed}`, `insert:${after}`]);
+    await p.remove("Flow 1");
+  });
+
   it("validates inputs before registering anything", async () => {
     const s = sandbox();
     const before = s.log.length;
