@@ -4,7 +4,7 @@ import { z } from "zod";
 import { fileOf, MAX_FIELD_FILE_BYTES, type NamedFile } from "../fileFields";
 import { MASS_UPDATE_MAX_IDS } from "../massUpdate";
 import { cleanPass, cleanText, field, once } from "./field";
-import { optionalText, optionalTime, recordId as recordIdSchema, requiredText } from "./schemas";
+import { jsonObject, optionalRecordId, optionalText, optionalTime, recordId as recordIdSchema, requiredText } from "./schemas";
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -75,7 +75,7 @@ export const emailTemplate = field(
     example: "5725767000000285001",
     clean: cleanText,
   }),
-  () => z.preprocess((v) => (v === "" || v === null ? undefined : v), recordIdSchema().optional()),
+  optionalRecordId,
 );
 
 export const subject = field(
@@ -146,21 +146,8 @@ export const functionArguments = field(
     example: JSON.stringify({ email: "sage@example.com", employees: 40 }),
     clean: cleanPass,
   }),
-  () =>
-    z
-      .unknown()
-      .optional()
-      .transform((v, ctx) => {
-        if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return {};
-        if (typeof v !== "string") return v;
-        try {
-          return JSON.parse(v) as unknown;
-        } catch (e) {
-          ctx.addIssue({ code: "custom", message: `is not valid JSON (${(e as Error).message})` });
-          return z.NEVER;
-        }
-      })
-      .pipe(z.record(z.string(), z.unknown(), { error: 'must be a JSON object such as {"email": "sage@example.com"}' })),
+  // Empty means no arguments.
+  () => jsonObject().transform((v) => v ?? {}),
 );
 
 export const massUpdateIds = field(
@@ -193,7 +180,7 @@ export const customViewId = field(
     example: "5725767000000087501",
     clean: cleanText,
   }),
-  () => z.preprocess((v) => (v === "" || v === null ? undefined : v), recordIdSchema().optional()),
+  optionalRecordId,
 );
 
 export const massUpdateField = field(
@@ -321,5 +308,5 @@ export const assignmentRule = field(
     example: "5725767000000352001",
     clean: cleanText,
   }),
-  () => z.preprocess((v) => (v === "" || v === null ? undefined : v), recordIdSchema().optional()),
+  optionalRecordId,
 );
