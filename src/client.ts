@@ -28,6 +28,8 @@ export const DEFAULT_ATTEMPT_MS = 120_000;
  * 15-minute execution limit, so the step ends with a message saying so rather than being cut off.
  */
 export const DEFAULT_BUDGET_MS = 14 * 60_000;
+/** The longest one call may take with its retries and their waits: a black-holed call ends after 5 minutes, not 6 tries of 2. */
+export const DEFAULT_CALL_BUDGET_MS = 5 * 60_000;
 
 export interface Logger {
   debug: (...args: unknown[]) => void;
@@ -43,6 +45,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Total time of the client's calls from its creation, retries and waits included (default 14 minutes). */
   budgetMs?: number;
+  /** Total time of one call, retries and waits included (default 5 minutes). */
+  callBudgetMs?: number;
   /** Where the calls really go (tests: the sandbox); default Zoho's hosts. */
   transport?: Transport;
   /** Values masked wherever they appear: the connection's tokens and client secret. */
@@ -67,7 +71,7 @@ export interface ZohoRequest {
   accept?: number[];
   /** This call's attempt deadline (ms): the longest one try may take, answer included. */
   timeoutMs?: number;
-  /** This call's total time (ms), retries and their waits included; the step's budget still applies. */
+  /** This call's total time (ms), retries and their waits included (default 5 minutes); the step's budget still applies. */
   budgetMs?: number;
   /** This call's own retry settings (raw requests): tries, wait before each, whether every failure is retried. */
   retry?: { retries?: number; delayMs?: (retryNumber: number) => number; retryAllErrors?: boolean };
@@ -127,6 +131,7 @@ const fullUrl = (config: InternalAxiosRequestConfig): URL => {
   return new URL(`${config.baseURL.replace(/\/+$/, "")}/${url.replace(/^\/+/, "")}`);
 };
 
+const capitalized = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
@@ -201,9 +206,9 @@ export class ZohoClient {
     return this.http[api].defaults.baseURL ?? "";
   }
 
-  /** The deadline of one attempt and the step's budget this client works within (ms). */
-  get limits(): { attemptMs: number; budgetMs: number } {
-    return { attemptMs: this.options.timeoutMs ?? DEFAULT_ATTEMPT_MS, budgetMs: this.budgetMs };
+  /** The deadline of one attempt, of one call with its retries, and the step's budget this client works within (ms). */
+  get limits(): { attemptMs: number; callMs: number; budgetMs: number } {
+    return { attemptMs: this.options.timeoutMs ?? DEFAULT_ATTEMPT_MS, callMs: this.options.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS, budgetMs: this.budgetMs };
   }
 
   /** The underlying axios instance (host guard, routing and logging, no retries), for the terminal runner's OAuth calls. */
@@ -220,16 +225,17 @@ export class ZohoClient {
     const idempotent = req.idempotent ?? SAFE_METHODS.has(method);
     const retries = req.retry?.retries ?? this.policy.retries;
     const attemptMs = req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_ATTEMPT_MS;
-    // The call's own total time (a raw request's Total Timeout) counts within the step's budget.
-    const ownEnd = req.budgetMs ? Date.now() + req.budgetMs : Number.POSITIVE_INFINITY;
-    const budget: Budget = ownEnd < this.budgetEndsAt
-      ? { endsAt: ownEnd, name: `the request's total timeout of ${seconds(req.budgetMs!)}`, code: "TOTAL_TIMEOUT_EXCEEDED" }
+    // The call's own total time (retries included) counts within the step's budget, whichever ends first.
+    const callMs = req.budgetMs ?? this.options.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS;
+    const callEnd = Date.now() + callMs;
+    const budget: Budget = callEnd < this.budgetEndsAt
+      ? { endsAt: callEnd, name: `the call's total time limit of ${seconds(callMs)}`, code: "TOTAL_TIMEOUT_EXCEEDED" }
       : { endsAt: this.budgetEndsAt, name: `the step's time budget of ${seconds(this.budgetMs)}`, code: "STEP_BUDGET_EXCEEDED" };
     for (let attempt = 1; ; attempt += 1) {
       const remaining = budget.endsAt - Date.now();
       if (remaining <= 0) {
         throw new ZohoError(
-          `${budget.name[0].toUpperCase()}${budget.name.slice(1)} was used up before ${method} ${req.path} could be sent: split the work into smaller steps, or check Zoho's status if its calls are slow.`,
+          `${capitalized(budget.name)} was used up before ${method} ${req.path} could be sent: split the work into smaller steps, or check Zoho's status if its calls are slow.`,
           { code: budget.code, api: req.api, method, path: req.path },
         );
       }
@@ -263,7 +269,7 @@ export class ZohoClient {
         if (asked !== undefined && asked > this.policy.maxDelayMs) {
           // A Retry-After longer than we are willing to wait ends the retries so the error surfaces now.
         } else if (Date.now() + wait >= budget.endsAt) {
-          note = ` ${budget.name[0].toUpperCase()}${budget.name.slice(1)} left no room for another try.`;
+          note = ` ${capitalized(budget.name)} left no room for another try.`;
         } else {
           this.logger?.debug(`Zoho ${failure.status ?? "failure"} on ${method} ${req.path}: retry ${attempt} in ${wait} ms`);
           if (failure.mayHaveApplied) req.onResend?.();

@@ -54,7 +54,7 @@ export const rawRequestInputs = {
   totalTimeout: {
     ...httpInputs.timeout,
     label: "Total Timeout",
-    comments: "The longest the request may take in all, retries and their waits included (ms). Default: the step's limit of 14 minutes.",
+    comments: "The longest the request may take in all, retries and their waits included (ms). Default 300000 (5 minutes).",
     example: "60000",
   },
 };

@@ -71,7 +71,7 @@ it("retries of a black-holed GET stop at the request's Total Timeout, and the er
     useExponentialBackoff: "false",
     totalTimeout: "1500",
   });
-  expect(error?.message).toMatch(/the request's total timeout of 1500 ms/);
+  expect(error?.message).toMatch(/the call's total time limit of 1500 ms/);
   expect(seen).toBeGreaterThanOrEqual(2); // it did retry, within the budget
   expect(elapsed).toBeLessThan(3_000);
 }, 15_000);
@@ -89,8 +89,8 @@ it("rejects a Total Timeout that is not a number before sending anything", async
   expect(seen).toBe(0);
 });
 
-it("defaults: two minutes a try, fourteen minutes a step (under the platform's 15-minute limit)", () => {
+it("defaults: two minutes a try, five minutes a call with its retries, fourteen minutes a step (under the platform's 15-minute limit)", () => {
   const client = ZohoClient.fromConnection(connection);
-  expect(client.limits).toEqual({ attemptMs: 120_000, budgetMs: 14 * 60_000 });
-  expect(ZohoClient.fromConnection(connection, { transport: { budgetMs: 5_000 }, timeoutMs: 1_000 }).limits).toEqual({ attemptMs: 1_000, budgetMs: 5_000 });
+  expect(client.limits).toEqual({ attemptMs: 120_000, callMs: 5 * 60_000, budgetMs: 14 * 60_000 });
+  expect(ZohoClient.fromConnection(connection, { transport: { budgetMs: 5_000 }, timeoutMs: 1_000, callBudgetMs: 2_000 }).limits).toEqual({ attemptMs: 1_000, callMs: 2_000, budgetMs: 5_000 });
 });
