@@ -71,7 +71,8 @@ export const emailSlice = (state: SandboxState): EmailSlice => {
     templates: SEED_TEMPLATES.map((t) => ({ ...t, id: state.nextId(), folder: "Public Email Templates" })),
     mailbox: [],
     blocked: new Set(),
-    orgAddress: { id: state.nextId(), user_name: String(state.org.company_name ?? "Zylker"), email: String(state.org.primary_email ?? "info@zylker.com") },
+    // The org's shared sender, configured apart from any user's own address (Setup > Channels > Email).
+    orgAddress: { id: state.nextId(), user_name: String(state.org.company_name ?? "Zylker"), email: "support@zylker.com" },
   };
   state.crm.email = slice;
   return slice;

@@ -21,7 +21,7 @@ describe("email", () => {
     expect(from.status).toBe(200);
     expect(from.body.from_addresses).toEqual([
       expect.objectContaining({ email: "patriciaboyle@zylker.com", type: "primary", default: true }),
-      expect.objectContaining({ type: "org_email", default: false }),
+      expect.objectContaining({ email: "support@zylker.com", type: "org_email", default: false }),
     ]);
     const leads = await call("GET", "/crm/v8/settings/email_templates?module=Leads");
     expect(leads.body.email_templates.map((t: { name: string }) => t.name)).toEqual(["Lead welcome", "Lead follow-up"]);

@@ -54,7 +54,7 @@ it("sends a template picked from the module's templates, filled from the record"
 it("lists the user's sender addresses", async () => {
   const { result } = await runDataSource(selectCrmFromAddress, sandbox());
   expect(result[0]).toEqual({ key: "patriciaboyle@zylker.com", label: "Patricia Boyle <patriciaboyle@zylker.com> (default)" });
-  expect(result[1].label).toMatch(/\(organization\)$/);
+  expect(result[1]).toEqual({ key: "support@zylker.com", label: "Zylker <support@zylker.com> (organization)" });
 });
 
 it("rejects bad input before anything is sent", async () => {
@@ -149,4 +149,11 @@ it("a Subject given with a template replaces the template's subject; blocked rec
   });
   expect(mailbox(s.state).at(-1)).toMatchObject({ subject: "A subject of our own", template_id: templates.result[0].key });
   expect(result.data.blockedEmailAddresses).toEqual([{ email: "gone@example.com", reason: "unsubscribed" }]);
+});
+
+it("sends from the organization's address too", async () => {
+  const s = sandbox();
+  const { id } = lead();
+  await run(crmSendEmail, s, { recordType: "Leads", recordId: id, fromAddress: "SUPPORT@zylker.com", to: ["a@example.com"], subject: "s", content: "c" });
+  expect(mailbox(s.state).at(-1)!.from).toEqual({ email: "support@zylker.com", user_name: "Zylker" });
 });
