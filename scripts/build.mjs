@@ -2,6 +2,7 @@
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { deflateRawSync } from "node:zlib";
 
 const started = Date.now();
@@ -20,7 +21,19 @@ const slimDependencies = {
     // object-sizeof asks for the npm "buffer" polyfill; Node has its own.
     b.onResolve({ filter: /^buffer\/$/ }, () => ({ path: "buffer", external: true }));
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: shim("yaml.cjs") }));
-    b.onResolve({ filter: /^@prismatic-io\/spectral$/ }, () => ({ path: shim("spectral.cjs") }));
+    // convertComponent omits keys of every input and step at load; see the shim for what it speeds up.
+    b.onResolve({ filter: /^lodash\/omit$/ }, (args) => (args.importer.endsWith("/spectral/dist/serverTypes/convertComponent.js") ? { path: shim("lodash-omit.cjs") } : undefined));
+    // Our files import spectral's root by name: an ES facade over the stand-in gives each name once,
+    // instead of esbuild copying the stand-in's ~40 exports into each of ~50 importing files at load.
+    b.onResolve({ filter: /^@prismatic-io\/spectral$/ }, () => ({ path: "spectral", namespace: "spectral-facade" }));
+    b.onLoad({ filter: /.*/, namespace: "spectral-facade" }, () => {
+      const names = Object.keys(createRequire(import.meta.url)(shim("spectral.cjs"))).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+      return {
+        contents: `import spectral from ${JSON.stringify(shim("spectral.cjs"))};\n${names.map((name) => `export const ${name} = spectral.${name};`).join("\n")}`,
+        loader: "js",
+        resolveDir: process.cwd(),
+      };
+    });
     b.onResolve({ filter: /^\.\.\/\.\.$/ }, (args) =>
       args.importer.includes("/spectral/dist/clients/http/") ? { path: shim("spectral.cjs") } : undefined,
     );
@@ -49,7 +62,15 @@ const slimDependencies = {
  * rest serve bulk files, multipart bodies and proxies. Chunks ask each other for packages on this
  * list, so each package exists once.
  */
-const CHUNKS = ["axios", "zod", "form-data", "https-proxy-agent", "debug", "fflate", "csv-parse/sync", "csv-stringify/sync"];
+const CHUNKS = [
+  ...["axios", "axios-retry", "form-data", "https-proxy-agent", "debug", "object-sizeof"],
+  "zod",
+  ...["fflate", "csv-parse/sync", "csv-stringify/sync"],
+  // spectral's util: JSON, URL and date helpers, called by steps, never at load.
+  ...["safe-stable-stringify", "valid-url", "date-fns/fromUnixTime", "date-fns/isDate", "date-fns/isValid", "date-fns/parseISO"],
+  // lodash functions spectral calls in steps (or, for omit, where bundle-shims/lodash-omit.cjs hands over).
+  ...["lodash/omit", "lodash/omitBy", "lodash/uniq", "lodash/isEmpty", "lodash/camelCase", "lodash/snakeCase"],
+];
 /** ES packages: their chunk is the ES build (one module scope, as esbuild hoists it), imported by name. */
 const ES_CHUNKS = new Set(["zod"]);
 /** Chunk text is stored raw-deflated (base64): a third of the bytes; inflating the largest takes about 1 ms. */
@@ -96,30 +117,67 @@ const axiosWithoutWebGlobalsAtLoad = {
 
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", minify: true, treeShaking: true, legalComments: "none", sourcemap: false, logLevel: "warning" };
 
+/**
+ * spectral's code-native integration converter: its context and perform modules import it at their
+ * top but call it only for code-native integrations, and it brings crypto, yaml handling and a dozen
+ * lodash modules. Its chunk holds it and the spectral modules only it uses; the spectral modules the
+ * component itself runs (context, perform, convertComponent, types, ...) stay in the bundle, and the
+ * chunk asks for them as "zoho-main:<path>" (bundle-shims/chunks.cjs hands over the bundle's copy).
+ */
+const SPECTRAL_DIST = dirname(nodeRequire.resolve("@prismatic-io/spectral/dist/serverTypes/convertIntegration.js")).replace(/serverTypes$/, "");
+const SPECTRAL_CHUNKS = [
+  {
+    name: "spectral-code-native",
+    request: /^\.\/convertIntegration$/,
+    importer: "/@prismatic-io/spectral/dist/serverTypes/",
+    file: `${SPECTRAL_DIST}serverTypes/convertIntegration.js`,
+    own: ["serverTypes/convertIntegration.js", "serverTypes/asyncContext.js", "serverTypes/batching.js", "serverTypes/configurationContext.js", "serverTypes/integration.js"],
+  },
+];
+/** The bundle's own modules chunks ask for, filled in as chunks are built. */
+const mainModules = new Set();
+const fromMain = (own) => ({
+  name: "spectral-from-main",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (!args.importer.startsWith(SPECTRAL_DIST) || args.pluginData === "from-main") return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "from-main" });
+      if (!resolved.path.startsWith(SPECTRAL_DIST)) return resolved;
+      const file = resolved.path.slice(SPECTRAL_DIST.length);
+      if (own.includes(file)) return resolved;
+      mainModules.add(file);
+      return { path: `zoho-main:${file}`, external: true };
+    });
+  },
+});
+
 /** One chunk: its code, and what the stand-in must know without loading it (export names, callable or not). */
-const buildChunk = async (name) => {
+const buildChunk = async (name, spectral) => {
   const es = ES_CHUNKS.has(name);
+  const contents = spectral ? `module.exports = require(${JSON.stringify(spectral.file)});` : es ? `export * from "${name}"; export { default } from "${name}";` : `module.exports = require("${name}");`;
   const result = await build({
     ...common,
-    stdin: { contents: es ? `export * from "${name}"; export { default } from "${name}";` : `module.exports = require("${name}");`, resolveDir: process.cwd(), sourcefile: `chunk:${name}` },
+    stdin: { contents, resolveDir: process.cwd(), sourcefile: `chunk:${name}` },
     write: false,
     metafile: true,
     plugins: [
       { name: "other-chunks", setup: (b) => b.onResolve({ filter: chunkFilter }, (args) => (args.path === name ? undefined : { path: args.path, external: true })) },
       slimDependencies,
+      ...(spectral ? [fromMain(spectral.own)] : []),
       axiosWithoutWebGlobalsAtLoad,
     ],
   });
   const code = result.outputFiles[0].text;
   // Run it once here to learn its exports (other chunks it asks for come from node_modules).
   const module = { exports: {} };
-  new Function("exports", "require", "module", code)(module.exports, nodeRequire, module);
+  const buildRequire = (id) => nodeRequire(id.startsWith("zoho-main:") ? `${SPECTRAL_DIST}${id.slice("zoho-main:".length)}` : id);
+  new Function("exports", "require", "module", code)(module.exports, buildRequire, module);
   const value = module.exports;
   const exports = Object.keys(value).map((key) => ({ key, callable: typeof value[key] === "function" }));
   return { name, es, code, exports, callable: typeof value === "function", esModule: value.__esModule, meta: result.metafile };
 };
 
-const chunks = await Promise.all(CHUNKS.map(buildChunk));
+const chunks = await Promise.all([...CHUNKS.map((name) => buildChunk(name)), ...SPECTRAL_CHUNKS.map((c) => buildChunk(c.name, c))]);
 const byName = new Map(chunks.map((c) => [c.name, c]));
 const runtime = shim("chunks.cjs");
 const identifier = /^[A-Za-z_$][\w$]*$/;
@@ -127,6 +185,15 @@ const lazyChunks = {
   name: "lazy-chunks",
   setup(b) {
     b.onResolve({ filter: chunkFilter }, (args) => ({ path: args.path, namespace: "chunk" }));
+    for (const { name, request, importer } of SPECTRAL_CHUNKS) {
+      b.onResolve({ filter: request }, (args) => (args.importer.includes(importer) ? { path: name, namespace: "chunk" } : undefined));
+    }
+    b.onResolve({ filter: /^zoho-main-modules$/ }, () => ({ path: "main", namespace: "chunk-main" }));
+    b.onLoad({ filter: /.*/, namespace: "chunk-main" }, () => ({
+      contents: `module.exports = {\n${[...mainModules].map((file) => `  ${JSON.stringify(file)}: () => require(${JSON.stringify(SPECTRAL_DIST + file)}),`).join("\n")}\n};`,
+      loader: "js",
+      resolveDir: process.cwd(),
+    }));
     b.onResolve({ filter: /^zoho-chunk-table$/ }, () => ({ path: "table", namespace: "chunk-table" }));
     b.onLoad({ filter: /.*/, namespace: "chunk-table" }, () => {
       const table = Object.fromEntries(chunks.map((c) => [c.name, DEFLATE ? { code: deflateRawSync(c.code, { level: 9 }).toString("base64"), deflated: true } : { code: c.code }]));
@@ -150,6 +217,34 @@ const lazyChunks = {
   },
 };
 
+/**
+ * Node built-ins our code and spectral import at their top but call in steps only (crypto for
+ * webhook signatures and ids, perf_hooks for spectral's debug timings): required on first use.
+ */
+const FIRST_USE = [{ filter: /^(node:)?(crypto|perf_hooks)$/, builtin: true }];
+const firstUse = {
+  name: "first-use",
+  setup(b) {
+    for (const { filter, builtin, importer } of FIRST_USE) {
+      b.onResolve({ filter }, async (args) => {
+        if (args.namespace === "first-use" || (importer && !args.importer.includes(importer))) return undefined;
+        const path = builtin ? args.path : (await b.resolve(args.path, { kind: "require-call", resolveDir: args.resolveDir })).path;
+        return { path, namespace: "first-use" };
+      });
+    }
+    b.onLoad({ filter: /.*/, namespace: "first-use" }, (args) => {
+      // What importers may ask of the module before using it: its own keys, kind, and __esModule.
+      const value = nodeRequire(args.path);
+      const info = { callable: typeof value === "function", keys: Object.keys(value), esModule: value.__esModule };
+      return {
+        contents: `module.exports = require(${JSON.stringify(runtime)}).firstUse(() => require(${JSON.stringify(args.path)}), ${JSON.stringify(info)});`,
+        loader: "js",
+        resolveDir: process.cwd(),
+      };
+    });
+  },
+};
+
 // BUILD_OUT builds elsewhere (test/bundle.test.ts), leaving dist/ alone.
 const out = process.env.BUILD_OUT ?? "dist";
 mkdirSync(out, { recursive: true });
@@ -157,7 +252,8 @@ await build({
   ...common,
   entryPoints: ["src/index.ts"],
   outfile: `${out}/index.js`,
-  plugins: [lazyChunks, slimDependencies],
+  // slimDependencies first: its stand-ins take precedence, and the names it re-resolves reach the others.
+  plugins: [slimDependencies, lazyChunks, firstUse],
   metafile: process.env.BUILD_META === "1",
 }).then((result) => {
   if (!result.metafile) return;

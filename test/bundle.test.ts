@@ -88,3 +88,31 @@ it("loads the bulk libraries on first use", async () => {
   const read: any = await harness.action("crmBulkReadRecords", { connection: connectionFor(s), recordType: "Contacts", fields: "Last_Name" });
   expect(read.data.records ?? read.data.data).toHaveLength(30);
 });
+
+it("the bundle's lodash omit stand-in answers as lodash's omit, for the calls it takes and the ones it hands over", () => {
+  const fast = require("../scripts/bundle-shims/lodash-omit.cjs");
+  const lodash = require("lodash/omit");
+  const symbol = Symbol("s");
+  const inherited = Object.assign(Object.create({ inheritedKey: 1 }), { own: 2, permissionAndVisibilityType: "x" });
+  const cases: Array<[unknown, unknown[]]> = [
+    // What spectral's convertComponent passes: a plain definition and a list of plain keys.
+    [{ label: "Record ID", type: "string", required: true, permissionAndVisibilityType: "customer", visibleToOrgDeployer: true, writeOnly: false, clean: () => 1 }, [["permissionAndVisibilityType", "visibleToOrgDeployer", "writeOnly"]]],
+    [{ display: { label: "x" }, perform: () => undefined, batchConfig: undefined }, [["batchConfig", "triggerResolver", "onDeployResolver"]]],
+    [{}, [["a"]]],
+    [{ a: undefined, b: null, c: 0 }, [["a", "missing"]]],
+    // Handed over to lodash: paths, symbols, inherited keys, varargs, non-objects, __proto__.
+    [{ a: { b: 1, c: 2 }, d: 3 }, [["a.b"]]],
+    [{ a: 1, [symbol]: 2 }, [["a"]]],
+    [inherited, [["own"]]],
+    [{ a: 1, b: 2 }, ["a", "b"]],
+    [null, [["a"]]],
+    [[1, 2, 3], [["0"]]],
+    [JSON.parse('{"__proto__": {"x": 1}, "a": 1}'), [["a"]]],
+  ];
+  for (const [object, paths] of cases) {
+    const expected = lodash(object, ...paths);
+    const actual = fast(object, ...paths);
+    expect(actual).toEqual(expected);
+    expect(Reflect.ownKeys(actual)).toEqual(Reflect.ownKeys(expected));
+  }
+});
