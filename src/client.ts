@@ -277,7 +277,7 @@ export class ZohoClient {
           continue;
         }
       }
-      throw this.finalError(failure, req, method, idempotent, note);
+      throw this.finalError(failure, req, method, idempotent, note, attempt);
     }
   }
 
@@ -331,7 +331,7 @@ export class ZohoClient {
   }
 
   /** The error the call ends with: masked, and OUTCOME_UNKNOWN for a write Zoho may have applied. */
-  private finalError(failure: Failure, req: ZohoRequest, method: string, idempotent: boolean, note: string): Error {
+  private finalError(failure: Failure, req: ZohoRequest, method: string, idempotent: boolean, note: string, tries: number): Error {
     let error = failure.error;
     if (failure.mayHaveApplied && !idempotent && error instanceof ZohoError) {
       const cause = error.details;
@@ -348,7 +348,7 @@ export class ZohoClient {
           : `the connection to Zoho failed (${failure.networkCode ?? "network error"}) during ${method} ${path}`;
       const check = req.check ?? `check in Zoho ${req.api === "books" ? "Books" : "CRM"} whether it took effect (e.g. look for the record it creates, or the record's history) before running the step again`;
       error = new ZohoError(
-        `OUTCOME_UNKNOWN: ${answer.replace(/\.$/, "")}, after the call${summary(req.data)} was sent, so Zoho may have applied it. It was not sent again, as that could apply it twice: ${check}.`,
+        `OUTCOME_UNKNOWN: ${answer.replace(/\.$/, "")}, after the call${summary(req.data)} was sent, so Zoho may have applied it. ${req.retry?.retryAllErrors && tries > 1 ? `It was sent ${tries} times (Retry On All Errors), so it may have been applied more than once` : "It was not sent again, as that could apply it twice"}: ${check}.`,
         { ...cause, code: "OUTCOME_UNKNOWN", causeCode: cause.code ?? (cause.status ? `HTTP_${cause.status}` : undefined), path },
       );
     }

@@ -9,6 +9,7 @@ import { booksGetRecords } from "../../actions/books/getRecords";
 import { booksRecordAction } from "../../actions/books/recordAction";
 import { crmAddAttachment } from "../../actions/crm/addAttachment";
 import { crmBulkWriteRecords } from "../../actions/crm/bulkWriteRecords";
+import { crmRawRequest } from "../../actions/crm/rawRequest";
 import { sentEmails } from "../../sandbox/books/actions";
 import { configureBulkPolling } from "../../src/bulk";
 import { configureTestTransport } from "../../src/transport";
@@ -95,4 +96,16 @@ it("Bulk Write whose token expires while it waits says the job exists and names 
   expect(error.message).toMatch(/HTTP 401/);
   expect(error.message).toContain(`bulk write job ${jobId} exists in Zoho`);
   expect(error.message).toMatch(/do not run this step again.*Get Bulk Job/);
+});
+
+it("a raw POST resent under Retry On All Errors says how many times it was sent", async () => {
+  const s = sandbox();
+  const from = s.log.length;
+  failAfterWrite(500);
+  const data = JSON.stringify({ data: [{ Last_Name: "Resent Raw" }] });
+  const error: Error = await run(crmRawRequest, s, { url: "/Leads", method: "POST", data, retryAllErrors: true, maxRetries: "2", retryDelayMS: "1" }).catch((e: Error) => e);
+  s.setOptions({ faults: undefined });
+  expect(error.message).toMatch(/^OUTCOME_UNKNOWN: .*It was sent 3 times \(Retry On All Errors\), so it may have been applied more than once/);
+  expect(posts(from, /^\/crm\/v8\/Leads$/)).toHaveLength(3);
+  expect([...(s.state.crm.records.get("Leads")?.values() ?? [])].filter((r) => r.Last_Name === "Resent Raw")).toHaveLength(3);
 });
