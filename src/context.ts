@@ -2,7 +2,7 @@
 import type { Connection } from "@prismatic-io/spectral";
 import { ZohoClient, type ClientOptions } from "./client";
 import { stepTransport } from "./transport";
-import { bool } from "./validate";
+import { debugRequest } from "./fields/common";
 
 interface PerformContext {
   logger: { debug: (...args: unknown[]) => void; info?: (...args: unknown[]) => void; warn?: (...args: unknown[]) => void };
@@ -18,7 +18,7 @@ export const clientFor = (
   options: ClientOptions = {},
 ): ZohoClient =>
   ZohoClient.fromConnection(params.connection, {
-    debug: bool(false).parse(params.debugRequest),
+    debug: debugRequest.schema().parse(params.debugRequest),
     logger: context.logger,
     transport: stepTransport(),
     ...options,

@@ -4,15 +4,6 @@
  */
 import type { ZohoClient } from "./client";
 import { assertDiscretePage, collect, crmPages, CRM_PAGE_MAX, fetchAllInfo, type CrmInfo } from "./pagination";
-import { bool, intInRange, optionalText } from "./validate";
-
-/** Zod fields for the paging inputs (page, per_page, page_token, fetchAll). */
-export const pagingSchema = {
-  page: intInRange(1, 2_000, 1),
-  per_page: intInRange(1, CRM_PAGE_MAX, CRM_PAGE_MAX),
-  page_token: optionalText,
-  fetchAll: bool(false),
-};
 
 export interface Paging {
   page: number;
@@ -28,8 +19,6 @@ export interface ListInfo {
   /** Fetch All stopped at Zoho's cap: what to do for the rest. */
   next_step?: string;
 }
-
-export const pagingLabels = { page: "Page", per_page: "Per Page", page_token: "Page Token", fetchAll: "Fetch All" };
 
 /** Checks the paging inputs before any request (a page past 2,000 records needs the page token). */
 export const assertPaging = (paging: Paging): void => {

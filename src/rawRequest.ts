@@ -10,7 +10,8 @@ import { z } from "zod";
 import type { ZohoClient } from "./client";
 import { InputError } from "./errors";
 import { maskSecretsDeep } from "./redact";
-import { bool, intInRange, jsonValue, optionalInt, parseInputs, requiredText } from "./validate";
+import { field, once, type Field } from "./fields/field";
+import { bool, intInRange, jsonValue, optionalInt, requiredText } from "./fields/schemas";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const RESPONSE_TYPES = ["json", "text", "arraybuffer"] as const;
@@ -59,20 +60,21 @@ export const rawRequestInputs = {
   },
 };
 
-const pairs = z.preprocess(
-  (v) => (v === undefined || v === null || v === "" ? [] : v),
-  z.array(z.object({ key: z.string().min(1, "every pair needs a key"), value: z.unknown() }), { error: "must be a list of key/value pairs" }),
-);
+const pairs = () =>
+  z.preprocess(
+    (v) => (v === undefined || v === null || v === "" ? [] : v),
+    z.array(z.object({ key: z.string().min(1, "every pair needs a key"), value: z.unknown() }), { error: "must be a list of key/value pairs" }),
+  );
 
-const schema = z.object({
+const shape = once(() => ({
   url: requiredText("the path to call, e.g. /Leads"),
   method: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(METHODS, { error: `must be one of ${METHODS.join(", ")}` })),
-  data: jsonValue,
-  formData: pairs,
-  fileData: pairs,
+  data: jsonValue(),
+  formData: pairs(),
+  fileData: pairs(),
   fileDataFileNames: z.preprocess((v) => (Array.isArray(v) ? util.types.keyValPairListToObject(v) : (v ?? {})), z.record(z.string(), z.string())),
-  queryParams: pairs,
-  headers: pairs,
+  queryParams: pairs(),
+  headers: pairs(),
   responseType: z.preprocess((v) => v || "json", z.enum(RESPONSE_TYPES, { error: `must be one of ${RESPONSE_TYPES.join(", ")}` })),
   timeout: optionalInt(0, 3_600_000),
   totalTimeout: optionalInt(0, 3_600_000),
@@ -80,17 +82,25 @@ const schema = z.object({
   retryDelayMS: intInRange(0, 600_000, 1000),
   useExponentialBackoff: bool(true),
   retryAllErrors: bool(false),
-}).refine((v) => v.data === undefined || (v.formData.length === 0 && v.fileData.length === 0), {
-  path: ["data"],
-  message: "send either Data (JSON) or Form Data / File Data, not both",
-});
+  debugRequest: bool(false),
+}));
 
-export type RawRequest = z.output<typeof schema>;
+type Shape = ReturnType<typeof shape>;
+type RawFields = { [K in keyof typeof rawRequestInputs]: Field<K extends keyof Shape ? z.output<Shape[K]> : unknown> };
 
-const labels = Object.fromEntries(Object.entries(rawRequestInputs).map(([key, def]) => [key, def.label]));
+/** The raw-request inputs as fields: spectral's inputs, parsed by the schema above. */
+export const rawRequestFields = Object.fromEntries(
+  Object.entries(rawRequestInputs).map(([key, input]) => [key, field(input, () => (shape() as Record<string, z.ZodType>)[key] ?? z.unknown())]),
+) as RawFields;
 
-/** Parse the raw-request inputs (callers that send other requests first parse up front). */
-export const parseRawRequest = (values: unknown): RawRequest => parseInputs(schema, values, labels);
+/** Data is JSON or a form, never both. */
+export const oneBody = <T extends { data?: unknown; formData: unknown[]; fileData: unknown[] }>(schema: z.ZodType<T>) =>
+  schema.refine((v) => v.data === undefined || (v.formData.length === 0 && v.fileData.length === 0), {
+    path: ["data"],
+    message: "send either Data (JSON) or Form Data / File Data, not both",
+  });
+
+export type RawRequest = { [K in keyof RawFields]: RawFields[K] extends Field<infer T> ? T : never };
 
 const toObject = (list: Array<{ key: string; value: unknown }>) => Object.fromEntries(list.map(({ key, value }) => [key, value]));
 
@@ -118,10 +128,9 @@ export interface RawResponse {
 export const sendRawRequest = async (
   client: ZohoClient,
   api: "crm" | "books",
-  values: unknown,
+  request: RawRequest,
   extraParams: Record<string, unknown> = {},
 ): Promise<RawResponse> => {
-  const request = parseRawRequest(values);
   if (/^\/\//.test(request.url) || /^[a-z][a-z0-9+.-]*:/i.test(request.url) && !/^https?:\/\//i.test(request.url)) {
     throw new InputError(`URL "${request.url}" is not a path: start it with a single "/" (e.g. /Leads), or give a full https:// URL on the connection's Zoho API host.`);
   }

@@ -3,7 +3,7 @@ import { resolveOrganizationId } from "../../src/books";
 import { clientFor } from "../../src/context";
 import { organizationId } from "../../src/fields/books";
 import { connectionInput, debugRequest } from "../../src/fields/common";
-import { parseRawRequest, rawRequestInputs, sendRawRequest, type RawRequest } from "../../src/rawRequest";
+import { oneBody, rawRequestFields, rawRequestInputs, sendRawRequest, type RawRequest } from "../../src/rawRequest";
 import { parseFields } from "../../src/step";
 import { exampleInvoice, examplePageContext } from "./examples";
 
@@ -11,7 +11,7 @@ import { exampleInvoice, examplePageContext } from "./examples";
  * Not zohoAction: the organization is looked up only when the request needs one (GET /organizations
  * does not), which takes the connection, and the raw-request inputs are checked before it.
  */
-const fields = { organizationId };
+const fields = { organizationId, ...rawRequestFields };
 
 const inputs = {
   connection: connectionInput,
@@ -36,12 +36,10 @@ export const booksRawRequest = action({
   },
   inputs,
   perform: async (context, params) => {
-    const { connection, organizationId: _organization, debugRequest: _debug, ...values } = params;
-    const request = parseRawRequest(values);
-    const { organizationId } = parseFields(fields, params);
+    const { organizationId, ...request } = parseFields(fields, params, (schema) => oneBody(schema));
     const client = clientFor(context, params);
-    const extra = needsOrganization(request) ? { organization_id: await resolveOrganizationId(client, connection, organizationId) } : {};
-    const { data } = await sendRawRequest(client, "books", values, extra);
+    const extra = needsOrganization(request) ? { organization_id: await resolveOrganizationId(client, params.connection, organizationId) } : {};
+    const { data } = await sendRawRequest(client, "books", request, extra);
     return { data };
   },
   examplePayload: { data: { code: 0, message: "success", invoices: [exampleInvoice], page_context: examplePageContext } },
