@@ -11,7 +11,7 @@ import { crmCreateRecords } from "../actions/crm/createRecords";
 import { crmGetRecords } from "../actions/crm/getRecords";
 import { crmUpsertRecords } from "../actions/crm/upsertRecords";
 import { startSandbox, type Sandbox } from "../sandbox";
-import { CHUNK_SIZE } from "../src/batch";
+import { CHUNK_SIZE } from "../src/crm/recordWrites";
 import { connectionFor } from "../test/helpers/sandbox";
 import { crmRecordsPollingTrigger } from "../triggers/crmRecordsPolling";
 import { leadsPollingTrigger } from "../triggers/legacyPolling";

@@ -3,7 +3,7 @@
  * switch without edits. The templated one asks the deployer only for the region.
  */
 import { oauth2Connection, OAuth2Type, templateConnectionInputs, type ConnectionInput } from "@prismatic-io/spectral";
-import { DATA_CENTERS, ENVIRONMENT_INPUT_LABEL, environmentChoices, regionChoices } from "../src/regions";
+import { DATA_CENTERS, ENVIRONMENT_INPUT_LABEL, environmentChoices, regionChoices } from "../src/http/regions";
 
 export const DEFAULT_SCOPES = [
   "ZohoCRM.coql.READ",

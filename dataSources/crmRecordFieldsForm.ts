@@ -2,8 +2,8 @@ import { input } from "@prismatic-io/spectral";
 import { recordType } from "../src/fields/crm";
 import { cleanText, field } from "../src/fields/field";
 import { optionalRecordId } from "../src/fields/schemas";
-import { listFields } from "../src/metadata";
-import { recordFieldsForm } from "../src/recordForm";
+import { listFields } from "../src/crm/metadata";
+import { recordFieldsForm } from "../src/crm/recordForm";
 import { zohoDataSource } from "../src/step";
 
 const recordId = field(

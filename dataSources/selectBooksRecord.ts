@@ -1,9 +1,9 @@
 import { input } from "@prismatic-io/spectral";
-import { collectionPath } from "../src/books";
+import { collectionPath } from "../src/books/catalog";
 import { organizationId, parentRecordId, recordType, withTarget } from "../src/fields/books";
 import { cleanText, field } from "../src/fields/field";
 import { optionalText } from "../src/fields/schemas";
-import { BOOKS_PAGE_MAX } from "../src/pagination";
+import { BOOKS_PAGE_MAX } from "../src/http/pagination";
 import { zohoDataSource } from "../src/step";
 
 const searchText = field(

@@ -1,5 +1,5 @@
 import { dataSource } from "@prismatic-io/spectral";
-import { BOOKS_RECORD_TYPES } from "../src/books";
+import { BOOKS_RECORD_TYPES } from "../src/books/catalog";
 
 /** The record types the Books actions support, from the one table in src/books.ts; no call to Zoho. */
 export const selectBooksRecordType = dataSource({

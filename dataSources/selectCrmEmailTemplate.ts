@@ -1,4 +1,4 @@
-import { listEmailTemplates } from "../src/crmEmail";
+import { listEmailTemplates } from "../src/crm/email";
 import { recordType } from "../src/fields/crm";
 import { zohoDataSource } from "../src/step";
 

@@ -1,4 +1,4 @@
-import { listFromAddresses } from "../src/crmEmail";
+import { listFromAddresses } from "../src/crm/email";
 import { zohoDataSource } from "../src/step";
 
 export const selectCrmFromAddress = zohoDataSource({

@@ -1,5 +1,5 @@
 import { recordType } from "../src/fields/crm";
-import { listLayouts } from "../src/metadata";
+import { listLayouts } from "../src/crm/metadata";
 import { zohoDataSource } from "../src/step";
 
 export const selectCrmLayout = zohoDataSource({

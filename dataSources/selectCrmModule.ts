@@ -1,4 +1,4 @@
-import { listModules, supportsNotifications } from "../src/metadata";
+import { listModules, supportsNotifications } from "../src/crm/metadata";
 import { zohoDataSource } from "../src/step";
 
 export const selectCrmModule = zohoDataSource({

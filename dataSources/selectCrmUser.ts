@@ -1,4 +1,4 @@
-import { listActiveUsers } from "../src/metadata";
+import { listActiveUsers } from "../src/crm/metadata";
 import { zohoDataSource } from "../src/step";
 
 export const selectCrmUser = zohoDataSource({

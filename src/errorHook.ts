@@ -3,8 +3,8 @@
  * with secrets removed in case an error carried a request (axios errors hold headers).
  */
 import { isAxiosError } from "axios";
-import { toZohoError, ZohoError, InputError } from "./errors";
-import { redactText } from "./redact";
+import { toZohoError, ZohoError, InputError } from "./http/errors";
+import { redactText } from "./http/redact";
 
 export const errorHook = (error: unknown): unknown => {
   const clear = error instanceof ZohoError || error instanceof InputError ? error : isAxiosError(error) ? toZohoError(error, "crm") : error;

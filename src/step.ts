@@ -19,9 +19,9 @@ import type { ActionDisplayDefinition } from "@prismatic-io/spectral/dist/types/
 import type { DataSourceContext } from "@prismatic-io/spectral/dist/types/DataSourcePerformFunction";
 import type { PollingContext } from "@prismatic-io/spectral/dist/types/PollingTriggerDefinition";
 import { z } from "zod";
-import { booksClientFor, type BooksClient } from "./books";
-import type { ZohoClient } from "./client";
-import { clientFor } from "./context";
+import { booksClientFor, type BooksClient } from "./books/catalog";
+import type { ZohoClient } from "./http/client";
+import { clientFor } from "./http/clientFor";
 import { labelOf, once, type Field } from "./fields/field";
 import { connectionInput, debugRequest } from "./fields/common";
 import { parseInputs } from "./fields/parse";

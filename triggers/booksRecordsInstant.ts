@@ -1,6 +1,6 @@
 import { input, trigger, type ActionContext, type TriggerPayload } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { BooksClient, booksClientFor, booksRecordType, recordOf, recordPath, type BooksRecordType } from "../src/books";
+import { BooksClient, booksClientFor, booksRecordType, recordOf, recordPath, type BooksRecordType } from "../src/books/catalog";
 import {
   BOOKS_EVENTS,
   CONDITION_COMPARATORS,
@@ -16,9 +16,9 @@ import {
   type FieldCondition,
   type InstantSettings,
   type Registration,
-} from "../src/booksWebhooks";
-import { clientFor } from "../src/context";
-import { rememberSecrets } from "../src/redact";
+} from "../src/books/webhooks";
+import { clientFor } from "../src/http/clientFor";
+import { rememberSecrets } from "../src/http/redact";
 import { triggerExample } from "../src/examples";
 import { organizationId } from "../src/fields/books";
 import { connectionInput, debugRequest } from "../src/fields/common";

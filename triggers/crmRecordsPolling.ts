@@ -1,10 +1,10 @@
-import type { ZohoClient } from "../src/client";
-import { crmChangePage, newestModifiedTime } from "../src/crmChanges";
-import { deletedRecords } from "../src/crmDeleted";
+import type { ZohoClient } from "../src/http/client";
+import { crmChangePage, newestModifiedTime } from "../src/crm/changes";
+import { deletedRecords } from "../src/crm/deleted";
 import { exampleLead, pollingExample } from "../src/examples";
 import { fieldNames, recordType } from "../src/fields/crm";
 import { emit, includeDeletions, startTime } from "../src/fields/polling";
-import { defaultFieldNames } from "../src/metadata";
+import { defaultFieldNames } from "../src/crm/metadata";
 import { runPoll, type Emit } from "../src/polling";
 import { zohoPollingTrigger } from "../src/step";
 import type { PollingContext } from "@prismatic-io/spectral/dist/types/PollingTriggerDefinition";

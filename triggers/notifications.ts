@@ -1,10 +1,10 @@
 import { trigger, type ActionContext, type TriggerPayload } from "@prismatic-io/spectral";
-import { clientFor } from "../src/context";
+import { clientFor } from "../src/http/clientFor";
 import { exampleLead, triggerExample } from "../src/examples";
 import { connectionInput } from "../src/fields/common";
 import { fields as fieldNames, recordType } from "../src/fields/crm";
 import { fetchRecords, notifyOnRelatedAction, operations, returnAffectedFieldValues, verificationToken, watchFields } from "../src/fields/notifications";
-import { defaultFieldNames } from "../src/metadata";
+import { defaultFieldNames } from "../src/crm/metadata";
 import {
   callbackOf,
   channelOf,
@@ -17,9 +17,9 @@ import {
   withChannel,
   type FlowChannel,
   type TriggerInput,
-} from "../src/notificationFlow";
-import { admitCallback, recoverStep, startRecovery, type Operation, type RecoveredChange } from "../src/notificationRecovery";
-import { disableChannels, renewDue, tokensMatch } from "../src/notifications";
+} from "../src/crm/notificationFlow";
+import { admitCallback, recoverStep, startRecovery, type Operation, type RecoveredChange } from "../src/crm/notificationRecovery";
+import { disableChannels, renewDue, tokensMatch } from "../src/crm/channels";
 import { inputsOf, parseFields } from "../src/step";
 
 const fields = { recordType, operations, watchFields, returnAffectedFieldValues, notifyOnRelatedAction, token: verificationToken, fetchRecords, fields: fieldNames };

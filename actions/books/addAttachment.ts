@@ -1,9 +1,9 @@
 import { input } from "@prismatic-io/spectral";
-import { attachmentFile, attachmentFileName, attachmentPath, attachmentRecordType, checkExtension } from "../../src/booksAttachments";
+import { attachmentFile, attachmentFileName, attachmentPath, attachmentRecordType, checkExtension } from "../../src/books/attachments";
 import { cleanBool, field } from "../../src/fields/field";
 import { organizationId, recordId } from "../../src/fields/books";
 import { bool } from "../../src/fields/schemas";
-import { multipartFile } from "../../src/files";
+import { multipartFile } from "../../src/http/files";
 import { zohoAction } from "../../src/step";
 
 const canSendInMail = field(

@@ -1,4 +1,4 @@
-import { collectionPath, recordOf, writeBody } from "../../src/books";
+import { collectionPath, recordOf, writeBody } from "../../src/books/catalog";
 import { recordTarget, recordValues, withValues } from "../../src/fields/books";
 import { zohoAction } from "../../src/step";
 import { exampleInvoice } from "./examples";

@@ -1,4 +1,4 @@
-import { attachmentPath, attachmentRecordType } from "../../src/booksAttachments";
+import { attachmentPath, attachmentRecordType } from "../../src/books/attachments";
 import { organizationId, recordId } from "../../src/fields/books";
 import { zohoAction } from "../../src/step";
 

@@ -1,4 +1,4 @@
-import { BOOKS_RECORD_TYPES, recordPath } from "../../src/books";
+import { BOOKS_RECORD_TYPES, recordPath } from "../../src/books/catalog";
 import { organizationId, recordId, recordType, withTarget } from "../../src/fields/books";
 import { withInput } from "../../src/fields/field";
 import { zohoAction } from "../../src/step";

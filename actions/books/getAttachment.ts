@@ -1,6 +1,6 @@
-import { attachmentPath, attachmentRecordType } from "../../src/booksAttachments";
+import { attachmentPath, attachmentRecordType } from "../../src/books/attachments";
 import { organizationId, recordId } from "../../src/fields/books";
-import { binaryOutput } from "../../src/files";
+import { binaryOutput } from "../../src/http/files";
 import { zohoAction } from "../../src/step";
 
 export const booksGetAttachment = zohoAction({

@@ -1,4 +1,4 @@
-import { recordOf, recordPath } from "../../src/books";
+import { recordOf, recordPath } from "../../src/books/catalog";
 import { recordId, recordTarget, withTarget } from "../../src/fields/books";
 import { zohoAction } from "../../src/step";
 import { exampleInvoice } from "./examples";

@@ -1,11 +1,11 @@
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { collectionPath } from "../../src/books";
+import { collectionPath } from "../../src/books/catalog";
 import { recordTarget, withTarget } from "../../src/fields/books";
 import { fetchAll, perPage } from "../../src/fields/crm";
 import { cleanInt, cleanPass, field, withSchema } from "../../src/fields/field";
 import { intInRange, keyValueList } from "../../src/fields/schemas";
-import { BOOKS_PAGE_MAX, collect } from "../../src/pagination";
+import { BOOKS_PAGE_MAX, collect } from "../../src/http/pagination";
 import { zohoAction } from "../../src/step";
 import { exampleInvoice, examplePageContext } from "./examples";
 

@@ -1,9 +1,9 @@
 import { action } from "@prismatic-io/spectral";
-import { resolveOrganizationId } from "../../src/books";
-import { clientFor } from "../../src/context";
+import { resolveOrganizationId } from "../../src/books/catalog";
+import { clientFor } from "../../src/http/clientFor";
 import { organizationId } from "../../src/fields/books";
 import { connectionInput, debugRequest } from "../../src/fields/common";
-import { oneBody, rawRequestFields, rawRequestInputs, sendRawRequest, type RawRequest } from "../../src/rawRequest";
+import { oneBody, rawRequestFields, rawRequestInputs, sendRawRequest, type RawRequest } from "../../src/http/rawRequest";
 import { parseFields } from "../../src/step";
 import { exampleInvoice, examplePageContext } from "./examples";
 

@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { BOOKS_RECORD_TYPES, RECORD_ACTION_LABELS, recordPath } from "../../src/books";
+import { BOOKS_RECORD_TYPES, RECORD_ACTION_LABELS, recordPath } from "../../src/books/catalog";
 import { recordId, recordTarget, withTarget } from "../../src/fields/books";
 import { cleanPass, cleanText, field } from "../../src/fields/field";
 import { jsonObject } from "../../src/fields/schemas";

@@ -1,4 +1,4 @@
-import { recordOf, recordPath, writeBody } from "../../src/books";
+import { recordOf, recordPath, writeBody } from "../../src/books/catalog";
 import { recordId, recordTarget, recordValues, withValues } from "../../src/fields/books";
 import { zohoAction } from "../../src/step";
 import { exampleInvoice } from "./examples";

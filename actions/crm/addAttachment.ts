@@ -1,11 +1,11 @@
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { exampleWriteDetails } from "../../src/crmExamples";
+import { exampleWriteDetails } from "../../src/crm/examples";
 import { recordId, recordType } from "../../src/fields/crm";
 import { cleanPass, cleanText, field } from "../../src/fields/field";
 import { optionalText } from "../../src/fields/schemas";
-import { fileContent, multipartFile } from "../../src/files";
-import { onlyOutcome } from "../../src/outcomes";
+import { fileContent, multipartFile } from "../../src/http/files";
+import { onlyOutcome } from "../../src/http/outcomes";
 import { zohoAction } from "../../src/step";
 
 /** Zoho refuses attachments over 20 MB. */

@@ -1,7 +1,7 @@
 import { recordId } from "../../src/fields/crm";
 import { discount, inventoryModule, listPrice, optionalNewLineItems, product, quantity } from "../../src/fields/inventory";
-import { addLineItems } from "../../src/lineItems";
-import { exampleLineItems } from "../../src/lineItemExamples";
+import { addLineItems } from "../../src/crm/lineItems";
+import { exampleLineItems } from "../../src/crm/lineItemExamples";
 import { zohoAction } from "../../src/step";
 
 export const crmAddLineItems = zohoAction({

@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { bulkReadPages, parseCsv } from "../../src/bulk";
+import { bulkReadPages, parseCsv } from "../../src/crm/bulk";
 import { fieldNames, recordType } from "../../src/fields/crm";
 import { cleanPass, cleanText, field } from "../../src/fields/field";
 import { choice, jsonValue } from "../../src/fields/schemas";

@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { BULK_WRITE_FILE_ROWS, bulkWriteFile, crmOrgId, parseCsv, type BulkWriteRowOutcome } from "../../src/bulk";
-import { InputError } from "../../src/errors";
+import { BULK_WRITE_FILE_ROWS, bulkWriteFile, crmOrgId, parseCsv, type BulkWriteRowOutcome } from "../../src/crm/bulk";
+import { InputError } from "../../src/http/errors";
 import { continueOnFailure } from "../../src/fields/batch";
 import { recordType } from "../../src/fields/crm";
 import { cleanPass, cleanText, field, withInput } from "../../src/fields/field";

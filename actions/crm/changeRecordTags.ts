@@ -1,12 +1,12 @@
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { finishBatch, type RecordOutcome } from "../../src/batch";
+import { finishBatch, type RecordOutcome } from "../../src/crm/recordWrites";
 import { exampleLead } from "../../src/examples";
 import { continueOnFailure, recordIdList, recordIds } from "../../src/fields/batch";
 import { recordType } from "../../src/fields/crm";
 import { cleanBool, cleanPass, cleanText, field, withInput, withSchema } from "../../src/fields/field";
 import { bool } from "../../src/fields/schemas";
-import { requestOutcomes } from "../../src/outcomes";
+import { requestOutcomes } from "../../src/http/outcomes";
 import { zohoAction } from "../../src/step";
 
 /** Zoho's limits: 100 records per call, tag names of 25 characters, 10 tags per record. */

@@ -1,10 +1,10 @@
 import { input } from "@prismatic-io/spectral";
-import { compositeBody, compositeResult, subRequestList, subResponses, type SubResponse } from "../../src/composite";
-import { exampleWriteDetails } from "../../src/crmExamples";
+import { compositeBody, compositeResult, subRequestList, subResponses, type SubResponse } from "../../src/crm/composite";
+import { exampleWriteDetails } from "../../src/crm/examples";
 import { continueOnFailure } from "../../src/fields/batch";
 import { cleanBool, cleanPass, field } from "../../src/fields/field";
 import { bool } from "../../src/fields/schemas";
-import { requestOutcomes } from "../../src/outcomes";
+import { requestOutcomes } from "../../src/http/outcomes";
 import { zohoAction } from "../../src/step";
 
 const flag = (label: string, comments: string) => field(input({ label, type: "boolean", default: "false", comments, clean: cleanBool }), () => bool(false));

@@ -2,7 +2,7 @@ import { input } from "@prismatic-io/spectral";
 import { recordId } from "../../src/fields/crm";
 import { cleanBool, cleanPass, cleanText, field, withInput } from "../../src/fields/field";
 import { bool, jsonObject, optionalRecordId } from "../../src/fields/schemas";
-import { onlyOutcome } from "../../src/outcomes";
+import { onlyOutcome } from "../../src/http/outcomes";
 import { zohoAction } from "../../src/step";
 
 const optionalId = (label: string, comments: string) =>

@@ -1,5 +1,5 @@
-import { writeOne } from "../../src/batch";
-import { exampleWriteDetails } from "../../src/crmExamples";
+import { writeOne } from "../../src/crm/recordWrites";
+import { exampleWriteDetails } from "../../src/crm/examples";
 import { noteContent, noteTitle, recordId, recordType } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";
 

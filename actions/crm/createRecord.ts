@@ -1,10 +1,10 @@
-import { writeOne } from "../../src/batch";
-import { exampleWriteDetails } from "../../src/crmExamples";
+import { writeOne } from "../../src/crm/recordWrites";
+import { exampleWriteDetails } from "../../src/crm/examples";
 import { dynamicValues, fieldValues, recordType, withRecordValues, trigger } from "../../src/fields/crm";
 import { assignmentRule } from "../../src/fields/automation";
 import { zohoAction } from "../../src/step";
-import { withUploadedFile } from "../../src/fileFields";
-import { withLineItems } from "../../src/lineItems";
+import { withUploadedFile } from "../../src/crm/fileFields";
+import { withLineItems } from "../../src/crm/lineItems";
 
 export const crmCreateRecord = zohoAction({
   display: {

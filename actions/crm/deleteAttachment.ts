@@ -1,5 +1,5 @@
 import { attachmentId, recordId, recordType } from "../../src/fields/crm";
-import { onlyOutcome } from "../../src/outcomes";
+import { onlyOutcome } from "../../src/http/outcomes";
 import { zohoAction } from "../../src/step";
 
 export const crmDeleteAttachment = zohoAction({

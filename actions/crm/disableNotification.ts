@@ -2,7 +2,7 @@ import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
 import { channelIdSchema } from "../../src/fields/channels";
 import { cleanPass, field } from "../../src/fields/field";
-import { disableChannels } from "../../src/notifications";
+import { disableChannels } from "../../src/crm/channels";
 import { zohoAction } from "../../src/step";
 
 const channelIds = field(

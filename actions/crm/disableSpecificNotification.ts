@@ -1,6 +1,6 @@
 import { exampleChannelResult } from "../../src/examples";
 import { channelId, channelResult, events } from "../../src/fields/channels";
-import { patchChannel } from "../../src/notifications";
+import { patchChannel } from "../../src/crm/channels";
 import { zohoAction } from "../../src/step";
 
 export const crmDisableSpecificNotification = zohoAction({

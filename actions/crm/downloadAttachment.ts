@@ -1,6 +1,6 @@
-import { ZohoError } from "../../src/errors";
+import { ZohoError } from "../../src/http/errors";
 import { attachmentId, recordId, recordType } from "../../src/fields/crm";
-import { binaryOutput } from "../../src/files";
+import { binaryOutput } from "../../src/http/files";
 import { zohoAction } from "../../src/step";
 
 export const crmDownloadAttachment = zohoAction({

@@ -1,5 +1,5 @@
 import { fileId } from "../../src/fields/files";
-import { downloadFile } from "../../src/fileFields";
+import { downloadFile } from "../../src/crm/fileFields";
 import { zohoAction } from "../../src/step";
 
 export const crmDownloadFile = zohoAction({

@@ -1,7 +1,7 @@
 import { exampleChannelResult } from "../../src/examples";
 import { channelFields, channelIdSchema, channelResult, toChannelSettings } from "../../src/fields/channels";
 import { withInput, withSchema } from "../../src/fields/field";
-import { enableChannel, newChannelId } from "../../src/notifications";
+import { enableChannel, newChannelId } from "../../src/crm/channels";
 import { zohoAction } from "../../src/step";
 
 const newId = withInput(

@@ -1,4 +1,4 @@
-import { getBlueprint } from "../../src/blueprint";
+import { getBlueprint } from "../../src/crm/blueprint";
 import { recordId, recordType } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";
 

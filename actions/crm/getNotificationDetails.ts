@@ -1,6 +1,6 @@
 import { exampleChannelEvent } from "../../src/examples";
 import { channelFilter, moduleFilter } from "../../src/fields/channels";
-import { listChannels } from "../../src/notifications";
+import { listChannels } from "../../src/crm/channels";
 import { zohoAction } from "../../src/step";
 
 export const crmGetNotificationDetails = zohoAction({

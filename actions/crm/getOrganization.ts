@@ -1,4 +1,4 @@
-import { ZohoError } from "../../src/errors";
+import { ZohoError } from "../../src/http/errors";
 import { zohoAction } from "../../src/step";
 
 type ZohoOrg = Record<string, any>;

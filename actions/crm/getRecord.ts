@@ -1,4 +1,4 @@
-import { ZohoError } from "../../src/errors";
+import { ZohoError } from "../../src/http/errors";
 import { exampleLead } from "../../src/examples";
 import { fields, recordId, recordType } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";

@@ -1,7 +1,7 @@
 import { recordId, recordType } from "../../src/fields/crm";
 import { photoModule } from "../../src/fields/files";
-import { ZohoError } from "../../src/errors";
-import { binaryOutput } from "../../src/files";
+import { ZohoError } from "../../src/http/errors";
+import { binaryOutput } from "../../src/http/files";
 import { zohoAction } from "../../src/step";
 
 export const crmGetRecordPhoto = zohoAction({

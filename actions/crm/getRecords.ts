@@ -1,9 +1,9 @@
-import { exampleListInfo } from "../../src/crmExamples";
-import { assertPaging, listCrm } from "../../src/crmList";
+import { exampleListInfo } from "../../src/crm/examples";
+import { assertPaging, listCrm } from "../../src/crm/list";
 import { exampleLead } from "../../src/examples";
 import { withInput } from "../../src/fields/field";
 import { fields, paging, recordType, sortBy, sortOrder } from "../../src/fields/crm";
-import { defaultFieldNames } from "../../src/metadata";
+import { defaultFieldNames } from "../../src/crm/metadata";
 import { zohoAction } from "../../src/step";
 
 export const crmGetRecords = zohoAction({

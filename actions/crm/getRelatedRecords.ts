@@ -1,7 +1,7 @@
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { exampleListInfo } from "../../src/crmExamples";
-import { listCrm } from "../../src/crmList";
+import { exampleListInfo } from "../../src/crm/examples";
+import { listCrm } from "../../src/crm/list";
 import { exampleLead } from "../../src/examples";
 import { cleanText, field } from "../../src/fields/field";
 import { paging, recordId, recordType } from "../../src/fields/crm";

@@ -1,5 +1,5 @@
-import { childListAction } from "../../src/childList";
-import { exampleAttachment } from "../../src/crmExamples";
+import { childListAction } from "./childList";
+import { exampleAttachment } from "../../src/crm/examples";
 
 export const crmListAttachments = childListAction({
   child: "Attachments",

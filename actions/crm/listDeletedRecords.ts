@@ -1,8 +1,8 @@
-import type { ZohoClient } from "../../src/client";
-import { deletedRecordPages, DELETED_PAGE_MAX, type DeletedQuery, type DeletedRecord } from "../../src/crmDeleted";
+import type { ZohoClient } from "../../src/http/client";
+import { deletedRecordPages, DELETED_PAGE_MAX, type DeletedQuery, type DeletedRecord } from "../../src/crm/deleted";
 import { deletedSince, deletedType } from "../../src/fields/automation";
 import { paging, recordType } from "../../src/fields/crm";
-import { formatZohoTime } from "../../src/time";
+import { formatZohoTime } from "../../src/http/time";
 import { zohoAction } from "../../src/step";
 
 /** Fetch All reads at most this many deleted records, as the records list stops at 100,000. */

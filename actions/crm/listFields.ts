@@ -1,5 +1,5 @@
 import { recordType } from "../../src/fields/crm";
-import { listFields } from "../../src/metadata";
+import { listFields } from "../../src/crm/metadata";
 import { zohoAction } from "../../src/step";
 
 export const crmListFields = zohoAction({

@@ -1,5 +1,5 @@
-import { childListAction } from "../../src/childList";
-import { exampleNote } from "../../src/crmExamples";
+import { childListAction } from "./childList";
+import { exampleNote } from "../../src/crm/examples";
 
 export const crmListNotes = childListAction({
   child: "Notes",

@@ -4,7 +4,7 @@ import { exampleLead } from "../../src/examples";
 import { page, perPage } from "../../src/fields/crm";
 import { cleanText, field, withSchema } from "../../src/fields/field";
 import { intInRange } from "../../src/fields/schemas";
-import type { CrmInfo } from "../../src/pagination";
+import type { CrmInfo } from "../../src/http/pagination";
 import { zohoAction } from "../../src/step";
 
 const USER_TYPES = ["ActiveUsers", "ActiveConfirmedUsers", "ConfirmedUsers", "NotConfirmedUsers", "DeactiveUsers", "CurrentUser"] as const;

@@ -1,6 +1,6 @@
 import { customViewId, massUpdateField, massUpdateIds, massUpdateValue, waitSeconds } from "../../src/fields/automation";
 import { recordType } from "../../src/fields/crm";
-import { massUpdate } from "../../src/massUpdate";
+import { massUpdate } from "../../src/crm/massUpdate";
 import { zohoAction } from "../../src/step";
 
 /** How often a custom view's job is read while it runs; tests shorten it. */

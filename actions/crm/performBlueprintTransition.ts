@@ -1,4 +1,4 @@
-import { performTransition } from "../../src/blueprint";
+import { performTransition } from "../../src/crm/blueprint";
 import { transitionId } from "../../src/fields/automation";
 import { dynamicValues, fieldValues, recordId, recordType } from "../../src/fields/crm";
 import { recordValues } from "../../src/fields/schemas";

@@ -1,5 +1,5 @@
 import { exampleLead } from "../../src/examples";
-import { oneBody, rawRequestFields, sendRawRequest } from "../../src/rawRequest";
+import { oneBody, rawRequestFields, sendRawRequest } from "../../src/http/rawRequest";
 import { zohoAction } from "../../src/step";
 
 export const crmRawRequest = zohoAction({

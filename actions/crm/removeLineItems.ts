@@ -1,7 +1,7 @@
 import { recordId } from "../../src/fields/crm";
 import { inventoryModule, lineItemIds } from "../../src/fields/inventory";
-import { removeLineItems } from "../../src/lineItems";
-import { exampleLineItems } from "../../src/lineItemExamples";
+import { removeLineItems } from "../../src/crm/lineItems";
+import { exampleLineItems } from "../../src/crm/lineItemExamples";
 import { zohoAction } from "../../src/step";
 
 export const crmRemoveLineItems = zohoAction({

@@ -1,4 +1,4 @@
-import { writeOne } from "../../src/batch";
+import { writeOne } from "../../src/crm/recordWrites";
 import { exampleLead } from "../../src/examples";
 import { deleteTrigger, recordId, recordType } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";

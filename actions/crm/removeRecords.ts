@@ -1,5 +1,5 @@
-import { writeBatch } from "../../src/batch";
-import { exampleBatch } from "../../src/crmExamples";
+import { writeBatch } from "../../src/crm/recordWrites";
+import { exampleBatch } from "../../src/crm/examples";
 import { exampleLead } from "../../src/examples";
 import { batchOptions, recordIds } from "../../src/fields/batch";
 import { deleteTrigger, recordType } from "../../src/fields/crm";

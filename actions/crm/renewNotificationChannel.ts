@@ -1,7 +1,7 @@
-import { ZohoError } from "../../src/errors";
+import { ZohoError } from "../../src/http/errors";
 import { exampleChannelResult } from "../../src/examples";
 import { channelExpiry, channelId, channelResult } from "../../src/fields/channels";
-import { getChannel, replaceChannel, WEEK_MS } from "../../src/notifications";
+import { getChannel, replaceChannel, WEEK_MS } from "../../src/crm/channels";
 import { zohoAction } from "../../src/step";
 
 /** Zoho lists a channel's events as objects ({module, operation}) or strings; the watch call wants strings. */

@@ -1,4 +1,4 @@
-import { runFunction } from "../../src/crmFunctions";
+import { runFunction } from "../../src/crm/functions";
 import { functionArguments, functionName } from "../../src/fields/automation";
 import { zohoAction } from "../../src/step";
 

@@ -2,7 +2,7 @@ import { exampleLead } from "../../src/examples";
 import { fetchAll, query } from "../../src/fields/crm";
 import { withInput, withSchema } from "../../src/fields/field";
 import { requiredText } from "../../src/fields/schemas";
-import { coqlPages, collect, fetchAllInfo } from "../../src/pagination";
+import { coqlPages, collect, fetchAllInfo } from "../../src/http/pagination";
 import { zohoAction } from "../../src/step";
 
 /** Zoho rejects COQL without a where clause; words inside quoted values do not count. */

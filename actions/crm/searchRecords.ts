@@ -1,6 +1,6 @@
 import { input } from "@prismatic-io/spectral";
-import { exampleListInfo } from "../../src/crmExamples";
-import { listCrm } from "../../src/crmList";
+import { exampleListInfo } from "../../src/crm/examples";
+import { listCrm } from "../../src/crm/list";
 import { exampleLead } from "../../src/examples";
 import { fields, paging, recordType } from "../../src/fields/crm";
 import { cleanText, field, withInput } from "../../src/fields/field";

@@ -1,4 +1,4 @@
-import { sendMail } from "../../src/crmEmail";
+import { sendMail } from "../../src/crm/email";
 import { bcc, cc, content, emailTemplate, fromAddress, mailAttachments, mailFormat, replyTo, subject, to } from "../../src/fields/automation";
 import { recordId, recordType } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";

@@ -1,7 +1,7 @@
 import { recordId } from "../../src/fields/crm";
 import { inventoryModule, lineItemChanges } from "../../src/fields/inventory";
-import { updateLineItems } from "../../src/lineItems";
-import { exampleLineItems } from "../../src/lineItemExamples";
+import { updateLineItems } from "../../src/crm/lineItems";
+import { exampleLineItems } from "../../src/crm/lineItemExamples";
 import { zohoAction } from "../../src/step";
 
 export const crmUpdateLineItems = zohoAction({

@@ -1,5 +1,5 @@
-import { writeOne } from "../../src/batch";
-import { exampleWriteDetails } from "../../src/crmExamples";
+import { writeOne } from "../../src/crm/recordWrites";
+import { exampleWriteDetails } from "../../src/crm/examples";
 import { noteContent, noteId, noteTitle } from "../../src/fields/crm";
 import { withInput, withSchema } from "../../src/fields/field";
 import { optionalText } from "../../src/fields/schemas";

@@ -1,6 +1,6 @@
 import { exampleChannelResult } from "../../src/examples";
 import { channelFields, channelResult, toChannelSettings } from "../../src/fields/channels";
-import { replaceChannel } from "../../src/notifications";
+import { replaceChannel } from "../../src/crm/channels";
 import { zohoAction } from "../../src/step";
 
 export const crmUpdateNotification = zohoAction({

@@ -1,8 +1,8 @@
-import { writeOne } from "../../src/batch";
-import { exampleWriteDetails } from "../../src/crmExamples";
+import { writeOne } from "../../src/crm/recordWrites";
+import { exampleWriteDetails } from "../../src/crm/examples";
 import { dynamicValues, fieldValues, recordId, recordType, withRecordValues, trigger } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";
-import { withUploadedFile } from "../../src/fileFields";
+import { withUploadedFile } from "../../src/crm/fileFields";
 
 export const crmUpdateRecord = zohoAction({
   display: {

@@ -1,9 +1,9 @@
-import { writeBatch } from "../../src/batch";
-import { exampleBatch } from "../../src/crmExamples";
+import { writeBatch } from "../../src/crm/recordWrites";
+import { exampleBatch } from "../../src/crm/examples";
 import { batchOptions, recordsWithId } from "../../src/fields/batch";
 import { recordType, trigger } from "../../src/fields/crm";
 import { zohoAction } from "../../src/step";
-import { withUploadedFiles } from "../../src/fileFields";
+import { withUploadedFiles } from "../../src/crm/fileFields";
 
 export const crmUpdateRecords = zohoAction({
   display: {

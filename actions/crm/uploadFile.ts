@@ -1,5 +1,5 @@
 import { fileName, storeFile } from "../../src/fields/files";
-import { uploadFiles } from "../../src/fileFields";
+import { uploadFiles } from "../../src/crm/fileFields";
 import { zohoAction } from "../../src/step";
 
 export const crmUploadFile = zohoAction({

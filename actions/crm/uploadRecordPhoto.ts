@@ -1,6 +1,6 @@
 import { recordId, recordType } from "../../src/fields/crm";
 import { photo, photoFileName, photoModule, photoName } from "../../src/fields/files";
-import { multipartFile } from "../../src/files";
+import { multipartFile } from "../../src/http/files";
 import { zohoAction } from "../../src/step";
 
 export const crmUploadRecordPhoto = zohoAction({

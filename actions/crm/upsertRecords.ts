@@ -1,13 +1,13 @@
 import { input } from "@prismatic-io/spectral";
-import { writeBatch } from "../../src/batch";
-import { exampleBatch, exampleWriteDetails } from "../../src/crmExamples";
+import { writeBatch } from "../../src/crm/recordWrites";
+import { exampleBatch, exampleWriteDetails } from "../../src/crm/examples";
 import { batchOptions, records } from "../../src/fields/batch";
 import { recordType, trigger } from "../../src/fields/crm";
 import { cleanText, field } from "../../src/fields/field";
 import { fieldList } from "../../src/fields/schemas";
 import { assignmentRule } from "../../src/fields/automation";
 import { zohoAction } from "../../src/step";
-import { withUploadedFiles } from "../../src/fileFields";
+import { withUploadedFiles } from "../../src/crm/fileFields";
 
 const duplicateCheckFields = field(
   input({

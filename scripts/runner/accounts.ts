@@ -4,9 +4,9 @@
  * client, so the data center table, the host guard and ZOHO_SANDBOX_URL routing are the ones the
  * actions use. Nothing here prints or returns a secret except inside the token it hands back.
  */
-import { ZohoClient } from "../../src/client";
-import { stepTransport } from "../../src/transport";
-import type { DataCenter } from "../../src/regions";
+import { ZohoClient } from "../../src/http/client";
+import { stepTransport } from "../../src/http/transport";
+import type { DataCenter } from "../../src/http/regions";
 
 export interface ZohoTokens {
   access_token: string;

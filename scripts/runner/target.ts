@@ -5,7 +5,7 @@
  */
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import { DEFAULT_SCOPES, zohoTemplatedConnection } from "../../connections";
-import { DATA_CENTERS, dataCenterForAccounts, RegionError, type DataCenter } from "../../src/regions";
+import { DATA_CENTERS, dataCenterForAccounts, RegionError, type DataCenter } from "../../src/http/regions";
 import { startSandbox, type Sandbox, type SandboxOptions } from "../../sandbox";
 import { seedBooks } from "../../sandbox/books";
 import type { ConnectionValue } from "./harness";

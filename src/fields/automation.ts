@@ -1,8 +1,8 @@
 /** Fields of the CRM automation steps: email, blueprint, functions and mass update. */
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { fileOf, MAX_FIELD_FILE_BYTES, type NamedFile } from "../fileFields";
-import { MASS_UPDATE_MAX_IDS } from "../massUpdate";
+import { fileOf, MAX_FIELD_FILE_BYTES, type NamedFile } from "../crm/fileFields";
+import { MASS_UPDATE_MAX_IDS } from "../crm/massUpdate";
 import { cleanPass, cleanText, field, once } from "./field";
 import { jsonObject, optionalRecordId, optionalText, optionalTime, recordId as recordIdSchema, requiredText } from "./schemas";
 

@@ -2,7 +2,7 @@
 import { input } from "@prismatic-io/spectral";
 import type { CodeInputField } from "@prismatic-io/spectral/dist/types/Inputs";
 import { z } from "zod";
-import { MAX_BATCH, MAX_CONCURRENCY } from "../batch";
+import { MAX_BATCH, MAX_CONCURRENCY } from "../crm/recordWrites";
 import { cleanBool, cleanInt, cleanPass, field } from "./field";
 import { bool, intInRange, jsonValue } from "./schemas";
 

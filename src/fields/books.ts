@@ -4,7 +4,7 @@
  */
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { BOOKS_RECORD_TYPES, PARENT_TYPES, booksRecordType, type BooksRecordType } from "../books";
+import { BOOKS_RECORD_TYPES, PARENT_TYPES, booksRecordType, type BooksRecordType } from "../books/catalog";
 import { cleanText, field, withInput } from "./field";
 import { dynamicValues as crmDynamicValues, fieldValues as crmFieldValues } from "./crm";
 import { optionalRecordId, optionalText, recordId as recordIdSchema } from "./schemas";

@@ -1,7 +1,7 @@
 /** Fields of the watch-channel actions (enable, update, renew, disable), and the settings they make. */
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { WEEK_MS, type ChannelSettings } from "../notifications";
+import { WEEK_MS, type ChannelSettings } from "../crm/channels";
 import { cleanPass, cleanText, field } from "./field";
 import { notifyOnRelatedAction, returnAffectedFieldValues, verificationToken } from "./notifications";
 import { jsonValue, moduleName, optionalTime } from "./schemas";

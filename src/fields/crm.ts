@@ -1,7 +1,7 @@
 /** Fields of the CRM steps, each defined once: what builders see and how its value is parsed. */
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { CRM_PAGE_MAX } from "../pagination";
+import { CRM_PAGE_MAX } from "../http/pagination";
 import { cleanBool, cleanInt, cleanPass, cleanText, field, withInput } from "./field";
 import { bool, fieldList, intInRange, jsonObject, keyValueList, moduleName, optionalChoice, optionalText, recordId as recordIdSchema, requiredText } from "./schemas";
 

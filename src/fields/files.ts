@@ -1,7 +1,7 @@
 /** Fields of the file steps: Zoho's file store (file-upload and image-upload fields) and record photos. */
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { fileContent, type FilePayload } from "../files";
+import { fileContent, type FilePayload } from "../http/files";
 import { cleanPass, cleanText, field, withSchema, type Field } from "./field";
 import { optionalText, requiredText } from "./schemas";
 

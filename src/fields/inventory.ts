@@ -1,7 +1,7 @@
 /** Fields of the line-item steps (Quotes, Sales Orders, Purchase Orders, Invoices). */
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { INVENTORY_MODULES, lineItemList } from "../lineItems";
+import { INVENTORY_MODULES, lineItemList } from "../crm/lineItems";
 import { cleanPass, cleanText, field } from "./field";
 import { optionalRecordId } from "./schemas";
 

@@ -1,6 +1,6 @@
 /** Input parsing at the boundary: failures name the input as builders see it and say what to enter. */
 import type { z } from "zod";
-import { InputError } from "../errors";
+import { InputError } from "../http/errors";
 
 /** Parse `params` with `schema`; a failure becomes one InputError naming each bad input. */
 export const parseInputs = <S extends z.ZodType>(schema: S, params: unknown, labels: Record<string, string> = {}): z.output<S> => {

@@ -7,7 +7,7 @@ import { selectCrmModule } from "../../dataSources/selectCrmModule";
 import { selectCrmRecord } from "../../dataSources/selectCrmRecord";
 import { selectCrmUser } from "../../dataSources/selectCrmUser";
 import { selectNotificationChannel } from "../../dataSources/selectNotificationChannel";
-import { configureTestTransport } from "../../src/transport";
+import { configureTestTransport } from "../../src/http/transport";
 import { connectionFor, useSandbox } from "../helpers/sandbox";
 import { expectSameShape } from "../helpers/shape";
 import { apiCalls, runDataSource } from "./harness";

@@ -1,8 +1,8 @@
 /** The JSON Forms data source: from the sandbox's field metadata, and field types the sandbox has none of. */
 import { crmRecordFieldsForm } from "../../dataSources/crmRecordFieldsForm";
-import { configureTestTransport } from "../../src/transport";
-import type { FieldMeta } from "../../src/metadata";
-import { recordFieldsForm } from "../../src/recordForm";
+import { configureTestTransport } from "../../src/http/transport";
+import type { FieldMeta } from "../../src/crm/metadata";
+import { recordFieldsForm } from "../../src/crm/recordForm";
 import { useSandbox } from "../helpers/sandbox";
 import { expectSameShape } from "../helpers/shape";
 import { apiCalls, runDataSource } from "./harness";

@@ -6,7 +6,7 @@
 import { crmGetRelatedRecords } from "../../actions/crm/getRelatedRecords";
 import { selectCrmRelatedList } from "../../dataSources/selectCrmRelatedList";
 import dataSources from "../../dataSources";
-import { configureTestTransport } from "../../src/transport";
+import { configureTestTransport } from "../../src/http/transport";
 import { run } from "../actions/books/harness";
 import { useSandbox } from "../helpers/sandbox";
 import { expectSameShape } from "../helpers/shape";

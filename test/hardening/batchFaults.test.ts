@@ -5,7 +5,7 @@
  */
 import { invoke } from "@prismatic-io/spectral/dist/testing";
 import { crmCreateRecords } from "../../actions/crm/createRecords";
-import { configureTestTransport } from "../../src/transport";
+import { configureTestTransport } from "../../src/http/transport";
 import { connectionFor, useSandbox } from "../helpers/sandbox";
 
 const sandbox = useSandbox();

@@ -7,8 +7,8 @@ import { createConnection, invoke } from "@prismatic-io/spectral/dist/testing";
 import type { ServerResponse } from "node:http";
 import { crmGetRecord } from "../../actions/crm/getRecord";
 import { crmRawRequest } from "../../actions/crm/rawRequest";
-import { ZohoClient } from "../../src/client";
-import { configureTestTransport } from "../../src/transport";
+import { ZohoClient } from "../../src/http/client";
+import { configureTestTransport } from "../../src/http/transport";
 import { loopback, type Seen } from "../helpers/loopback";
 
 const connection = createConnection(

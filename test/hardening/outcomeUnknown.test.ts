@@ -11,8 +11,8 @@ import { crmAddAttachment } from "../../actions/crm/addAttachment";
 import { crmBulkWriteRecords } from "../../actions/crm/bulkWriteRecords";
 import { crmRawRequest } from "../../actions/crm/rawRequest";
 import { sentEmails } from "../../sandbox/books/actions";
-import { configureBulkPolling } from "../../src/bulk";
-import { configureTestTransport } from "../../src/transport";
+import { configureBulkPolling } from "../../src/crm/bulk";
+import { configureTestTransport } from "../../src/http/transport";
 import { run, seed } from "../actions/books/harness";
 import { connectionFor, useSandbox } from "../helpers/sandbox";
 

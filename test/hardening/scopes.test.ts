@@ -8,7 +8,7 @@ import { invoke } from "@prismatic-io/spectral/dist/testing";
 import { crmBulkWriteRecords } from "../../actions/crm/bulkWriteRecords";
 import { crmCompositeRequest } from "../../actions/crm/compositeRequest";
 import { connections, DEFAULT_SCOPES } from "../../connections";
-import { configureBulkPolling } from "../../src/bulk";
+import { configureBulkPolling } from "../../src/crm/bulk";
 import { connectionFor, useSandbox } from "../helpers/sandbox";
 
 const sandbox = useSandbox();

@@ -10,7 +10,7 @@ import { crmCreateRecords } from "../../actions/crm/createRecords";
 import { crmGetRecord } from "../../actions/crm/getRecord";
 import { crmRawRequest } from "../../actions/crm/rawRequest";
 import { errorHook } from "../../src/errorHook";
-import { configureTestTransport } from "../../src/transport";
+import { configureTestTransport } from "../../src/http/transport";
 import { loopback, type Seen } from "../helpers/loopback";
 
 // Shapes that no pattern (Zoho-oauthtoken …, access_token=…) would catch.

@@ -8,7 +8,7 @@
  */
 import { setWorkflowPlan, LIMITS } from "../../sandbox/books/automation";
 import { flushDeliveries } from "../../sandbox/crm/callbacks";
-import { signatureMatches } from "../../src/booksWebhooks";
+import { signatureMatches } from "../../src/books/webhooks";
 import { dropBooksGaps } from "../helpers/booksUndocumented";
 import { loopback, type Seen } from "../helpers/loopback";
 import { useSandbox, type TestSandbox } from "../helpers/sandbox";

@@ -13,9 +13,9 @@ import { crmCall } from "./crmApi";
 import { emptyRecycleBin } from "../../sandbox/crm/deleted";
 import { dropChannel } from "../../sandbox/crm/watchChannels";
 import { flushWatchDeliveries, redeliver, releaseDeliveries, setDeliveryBehaviour } from "../../sandbox/crm/watchDelivery";
-import { ZohoClient } from "../../src/client";
-import { deletedRecordPages, deletedRecords } from "../../src/crmDeleted";
-import { stepTransport } from "../../src/transport";
+import { ZohoClient } from "../../src/http/client";
+import { deletedRecordPages, deletedRecords } from "../../src/crm/deleted";
+import { stepTransport } from "../../src/http/transport";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

@@ -1,14 +1,14 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import { z } from "zod";
-import { CHUNK_SIZE, finishBatch, runBatch, type WriteOperation } from "../../src/batch";
+import { CHUNK_SIZE, finishBatch, runBatch, type WriteOperation } from "../../src/crm/recordWrites";
 import { batchRecords, recordIdList as recordIdListSchema } from "../../src/fields/batch";
 import { triggerList as triggerListSchema } from "../../src/fields/crm";
 
 const recordIdList = recordIdListSchema();
 const triggerList = triggerListSchema();
-import { ZohoClient } from "../../src/client";
-import { configureTestTransport, stepTransport } from "../../src/transport";
-import { ZohoError } from "../../src/errors";
+import { ZohoClient } from "../../src/http/client";
+import { configureTestTransport, stepTransport } from "../../src/http/transport";
+import { ZohoError } from "../../src/http/errors";
 import { json, loopback, type Seen } from "../helpers/loopback";
 import { connectionFor, startTestSandbox, type TestSandbox } from "../helpers/sandbox";
 

@@ -12,10 +12,10 @@ import {
   recordPath,
   writeBody,
   type BooksRecordType,
-} from "../../src/books";
-import { ZohoClient } from "../../src/client";
-import { stepTransport } from "../../src/transport";
-import { InputError } from "../../src/errors";
+} from "../../src/books/catalog";
+import { ZohoClient } from "../../src/http/client";
+import { stepTransport } from "../../src/http/transport";
+import { InputError } from "../../src/http/errors";
 import { booksInputSchema, booksValuesSchema } from "../../src/fields/books";
 import { parseInputs } from "../../src/fields/parse";
 import { recordId as recordIdSchema } from "../../src/fields/schemas";

@@ -1,8 +1,8 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import type { AxiosError } from "axios";
-import { backoffMs, ZohoClient } from "../../src/client";
-import { configureTestTransport, stepTransport } from "../../src/transport";
-import { ZohoError } from "../../src/errors";
+import { backoffMs, ZohoClient } from "../../src/http/client";
+import { configureTestTransport, stepTransport } from "../../src/http/transport";
+import { ZohoError } from "../../src/http/errors";
 import { json, loopback } from "../helpers/loopback";
 
 const TOKEN = "1000.secret-access-token.abc123";

@@ -1,9 +1,9 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import { ZohoClient } from "../../src/client";
-import { configureTestTransport, stepTransport } from "../../src/transport";
+import { ZohoClient } from "../../src/http/client";
+import { configureTestTransport, stepTransport } from "../../src/http/transport";
 import { errorHook } from "../../src/errorHook";
-import { scopeFor } from "../../src/errors";
-import { redact, redactText, REDACTED } from "../../src/redact";
+import { scopeFor } from "../../src/http/errors";
+import { redact, redactText, REDACTED } from "../../src/http/redact";
 import { json, loopback } from "../helpers/loopback";
 
 beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5 } }));

@@ -1,7 +1,7 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import { ZohoClient } from "../../src/client";
-import { stepTransport } from "../../src/transport";
-import { assertDiscretePage, booksPages, collect, coqlPages, crmPages } from "../../src/pagination";
+import { ZohoClient } from "../../src/http/client";
+import { stepTransport } from "../../src/http/transport";
+import { assertDiscretePage, booksPages, collect, coqlPages, crmPages } from "../../src/http/pagination";
 import { json, loopback } from "../helpers/loopback";
 
 const TOTAL = 2_450;

@@ -1,5 +1,5 @@
 import { OVERLAP_MS, pollChanges, type Change, type PollState } from "../../src/polling";
-import { formatZohoTime } from "../../src/time";
+import { formatZohoTime } from "../../src/http/time";
 
 /** An in-memory module whose records carry second-resolution Modified_Time, like Zoho. */
 class FakeModule {

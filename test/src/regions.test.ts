@@ -4,8 +4,8 @@ import { crmGetOrganization } from "../../actions/crm/getOrganization";
 import { crmRawRequest } from "../../actions/crm/rawRequest";
 import { connections } from "../../connections";
 import type { DataCenterKey } from "../../sandbox/types";
-import { connectionToken, ZohoClient } from "../../src/client";
-import { stepTransport } from "../../src/transport";
+import { connectionToken, ZohoClient } from "../../src/http/client";
+import { stepTransport } from "../../src/http/transport";
 import {
   CRM_ENVIRONMENTS,
   CRM_HOSTS,
@@ -16,10 +16,10 @@ import {
   resolveDataCenter,
   RegionError,
   type CrmEnvironment,
-} from "../../src/regions";
+} from "../../src/http/regions";
 import { crmBulkWriteRecords } from "../../actions/crm/bulkWriteRecords";
 import { environmentState } from "../../sandbox/state";
-import { configureBulkPolling } from "../../src/bulk";
+import { configureBulkPolling } from "../../src/crm/bulk";
 import { useSandbox, type TestSandbox } from "../helpers/sandbox";
 
 const expected: Array<[string, string, string]> = [

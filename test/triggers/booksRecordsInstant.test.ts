@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { defaultTriggerPayload, invokeTrigger } from "@prismatic-io/spectral/dist/testing";
 import { setWorkflowPlan, webhooksOf, workflowsOf } from "../../sandbox/books/automation";
 import { flushDeliveries } from "../../sandbox/crm/callbacks";
-import { signatureOf, type Registration } from "../../src/booksWebhooks";
+import { signatureOf, type Registration } from "../../src/books/webhooks";
 import { booksRecordsInstantTrigger } from "../../triggers/booksRecordsInstant";
 import { dropBooksGaps } from "../helpers/booksUndocumented";
 import { connectionFor, useSandbox, type TestSandbox } from "../helpers/sandbox";

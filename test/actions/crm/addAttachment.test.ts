@@ -1,5 +1,5 @@
 import { crmAddAttachment, MAX_ATTACHMENT_BYTES } from "../../../actions/crm/addAttachment";
-import { configureTestTransport } from "../../../src/transport";
+import { configureTestTransport } from "../../../src/http/transport";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";

@@ -2,7 +2,7 @@ import { invoke } from "@prismatic-io/spectral/dist/testing";
 import { crmBulkReadRecords } from "../../../actions/crm/bulkReadRecords";
 import { crmBulkWriteRecords } from "../../../actions/crm/bulkWriteRecords";
 import { crmGetBulkJob } from "../../../actions/crm/getBulkJob";
-import { configureBulkPolling } from "../../../src/bulk";
+import { configureBulkPolling } from "../../../src/crm/bulk";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 

@@ -1,11 +1,11 @@
 /** A bulk read page holds up to 200,000 rows: the action must take a page that size in one piece. */
 import { createConnection, invoke } from "@prismatic-io/spectral/dist/testing";
 import { crmBulkReadRecords } from "../../../actions/crm/bulkReadRecords";
-import type { BulkReadPage } from "../../../src/bulk";
+import type { BulkReadPage } from "../../../src/crm/bulk";
 
 const ROWS = 200_000;
 
-jest.mock("../../../src/bulk", () => {
+jest.mock("../../../src/crm/bulk", () => {
   const actual = jest.requireActual("../../../src/bulk");
   return {
     ...actual,

@@ -1,5 +1,5 @@
 import { crmChangeRecordTags } from "../../../actions/crm/changeRecordTags";
-import { configureTestTransport } from "../../../src/transport";
+import { configureTestTransport } from "../../../src/http/transport";
 import { useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";

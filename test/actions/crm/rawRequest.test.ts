@@ -1,6 +1,6 @@
 import { createConnection, invoke } from "@prismatic-io/spectral/dist/testing";
 import { crmRawRequest } from "../../../actions/crm/rawRequest";
-import { configureTestTransport } from "../../../src/transport";
+import { configureTestTransport } from "../../../src/http/transport";
 import { json, loopback, type Seen } from "../../helpers/loopback";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";

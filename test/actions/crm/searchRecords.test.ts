@@ -1,5 +1,5 @@
 import { crmSearchRecords } from "../../../actions/crm/searchRecords";
-import { configureTestTransport } from "../../../src/transport";
+import { configureTestTransport } from "../../../src/http/transport";
 import { exampleLead } from "../../../src/examples";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";

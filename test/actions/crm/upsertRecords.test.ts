@@ -1,5 +1,5 @@
 import { crmUpsertRecords } from "../../../actions/crm/upsertRecords";
-import { configureTestTransport } from "../../../src/transport";
+import { configureTestTransport } from "../../../src/http/transport";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";

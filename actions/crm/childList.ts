@@ -3,12 +3,12 @@
  * and paging, differing only in the path, the default fields and the wording.
  */
 import { input } from "@prismatic-io/spectral";
-import { exampleListInfo } from "./crmExamples";
-import { listCrm } from "./crmList";
-import { paging, recordId, recordType } from "./fields/crm";
-import { cleanText, field } from "./fields/field";
-import { fieldList } from "./fields/schemas";
-import { zohoAction } from "./step";
+import { exampleListInfo } from "../../src/crm/examples";
+import { listCrm } from "../../src/crm/list";
+import { paging, recordId, recordType } from "../../src/fields/crm";
+import { cleanText, field } from "../../src/fields/field";
+import { fieldList } from "../../src/fields/schemas";
+import { zohoAction } from "../../src/step";
 
 interface ChildList {
   /** The path segment under the record, e.g. "Notes". */

@@ -2,10 +2,10 @@
  * CRM change feed for the polling trigger: COQL with keyset paging on (Modified_Time, id).
  * A quiet poll is one call that answers 204; a busy one reads only the changes, 2,000 a call.
  */
-import type { ZohoClient } from "./client";
-import type { Change, PageOfChanges } from "./polling";
-import { COQL_PAGE_MAX } from "./pagination";
-import { formatZohoTime } from "./time";
+import type { ZohoClient } from "../http/client";
+import type { Change, PageOfChanges } from "../polling";
+import { COQL_PAGE_MAX } from "../http/pagination";
+import { formatZohoTime } from "../http/time";
 
 type Row = Record<string, unknown> & { id: string; Modified_Time: string; Created_Time?: string };
 

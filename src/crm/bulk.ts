@@ -8,8 +8,8 @@
 const fflate = (): typeof import("fflate") => require("fflate");
 const csvParse = (): typeof import("csv-parse/sync") => require("csv-parse/sync");
 const csvStringify = (): typeof import("csv-stringify/sync") => require("csv-stringify/sync");
-import type { ZohoClient } from "./client";
-import { ZohoError } from "./errors";
+import type { ZohoClient } from "../http/client";
+import { ZohoError } from "../http/errors";
 
 export const BULK_READ_PAGE = 200_000;
 export const BULK_WRITE_FILE_ROWS = 25_000;

@@ -6,9 +6,9 @@
  */
 import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { booksRecordType } from "./books";
-import { cleanPass, cleanText, field } from "./fields/field";
-import { fileContent } from "./files";
+import { booksRecordType } from "./catalog";
+import { cleanPass, cleanText, field } from "../fields/field";
+import { fileContent } from "../http/files";
 
 export const MAX_BOOKS_FILE_BYTES = 5 * 1024 * 1024;
 

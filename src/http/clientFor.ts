@@ -2,7 +2,7 @@
 import type { Connection } from "@prismatic-io/spectral";
 import { ZohoClient, type ClientOptions } from "./client";
 import { stepTransport } from "./transport";
-import { debugRequest } from "./fields/common";
+import { debugRequest } from "../fields/common";
 
 interface PerformContext {
   logger: { debug: (...args: unknown[]) => void; info?: (...args: unknown[]) => void; warn?: (...args: unknown[]) => void };

@@ -3,8 +3,8 @@
  * one transition (PUT the same path). Performing checks the transition against the record's current ones
  * first, so a stale or mistyped transition, or a missing required field, is named before anything changes.
  */
-import type { ZohoClient } from "./client";
-import { InputError, ZohoError } from "./errors";
+import type { ZohoClient } from "../http/client";
+import { InputError, ZohoError } from "../http/errors";
 
 export interface TransitionField {
   api_name: string;

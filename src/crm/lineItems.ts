@@ -6,9 +6,9 @@
  * as {id, _delete: null}, new rows without id. Unrelated rows are never lost.
  */
 import { z } from "zod";
-import { writeOne } from "./batch";
-import type { ZohoClient } from "./client";
-import { InputError, ZohoError } from "./errors";
+import { writeOne } from "./recordWrites";
+import type { ZohoClient } from "../http/client";
+import { InputError, ZohoError } from "../http/errors";
 
 /** The line-item subform of each inventory module. */
 export const LINE_ITEM_SUBFORMS = {

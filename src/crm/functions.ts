@@ -3,8 +3,8 @@
  * Zoho serves them under /crm/v7 whatever the records API version (*unconfirmed for v8*, see ZOHO.md),
  * on the connection's API domain. Arguments go as one JSON object in the `arguments` form field.
  */
-import type { ZohoClient } from "./client";
-import { ZohoError } from "./errors";
+import type { ZohoClient } from "../http/client";
+import { ZohoError } from "../http/errors";
 
 export interface FunctionResult {
   /** The function's return value: a map or list parsed from its JSON text, other values as Zoho gives them. */

@@ -3,10 +3,10 @@
  * before anything is sent, and each sub-request's outcome read from the answer without hiding a failure.
  */
 import { z } from "zod";
-import { ZohoError } from "./errors";
-import type { Outcome } from "./outcomes";
-import { once } from "./fields/field";
-import { jsonValue } from "./fields/schemas";
+import { ZohoError } from "../http/errors";
+import type { Outcome } from "../http/outcomes";
+import { once } from "../fields/field";
+import { jsonValue } from "../fields/schemas";
 
 /** Zoho runs at most 5 sub-requests per call and does not let them set these headers. */
 export const MAX_SUB_REQUESTS = 5;

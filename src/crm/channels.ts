@@ -3,9 +3,9 @@
  * A channel lives at most one week; keeping it alive is the caller's job (see renewDue).
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import type { ZohoClient } from "./client";
-import { ZohoError } from "./errors";
-import { formatZohoTime } from "./time";
+import type { ZohoClient } from "../http/client";
+import { ZohoError } from "../http/errors";
+import { formatZohoTime } from "../http/time";
 
 export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 

@@ -10,11 +10,11 @@
  * each record the catch-up emitted (so a late callback for the same change is dropped).
  */
 import { createHash } from "node:crypto";
-import type { ZohoClient } from "./client";
-import { crmChangePage } from "./crmChanges";
-import { deletedRecords } from "./crmDeleted";
-import { MAX_PER_POLL, OVERLAP_MS, pollChanges, toMs, type PollState } from "./polling";
-import { formatZohoTime } from "./time";
+import type { ZohoClient } from "../http/client";
+import { crmChangePage } from "./changes";
+import { deletedRecords } from "./deleted";
+import { MAX_PER_POLL, OVERLAP_MS, pollChanges, toMs, type PollState } from "../polling";
+import { formatZohoTime } from "../http/time";
 
 /** Callback fingerprints are kept this long after the newest delivered change, to drop Zoho's repeats. */
 export const REPEAT_WINDOW_MS = 60 * 60_000;

@@ -10,8 +10,8 @@ import { z } from "zod";
 import type { ZohoClient } from "./client";
 import { InputError } from "./errors";
 import { maskSecretsDeep } from "./redact";
-import { field, once, type Field } from "./fields/field";
-import { bool, intInRange, jsonValue, optionalInt, requiredText } from "./fields/schemas";
+import { field, once, type Field } from "../fields/field";
+import { bool, intInRange, jsonValue, optionalInt, requiredText } from "../fields/schemas";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const RESPONSE_TYPES = ["json", "text", "arraybuffer"] as const;

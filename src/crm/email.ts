@@ -3,10 +3,10 @@
  * module, and sending one mail from a record (POST /{module}/{id}/actions/send_mail). Zoho sends the mail
  * itself, so it lands in the record's Emails related list and its workflow sees it.
  */
-import type { ZohoClient } from "./client";
-import { InputError } from "./errors";
+import type { ZohoClient } from "../http/client";
+import { InputError } from "../http/errors";
 import { uploadFiles, type NamedFile } from "./fileFields";
-import { onlyOutcome } from "./outcomes";
+import { onlyOutcome } from "../http/outcomes";
 
 export interface FromAddress {
   email: string;

@@ -3,9 +3,9 @@
  * or by a custom view (up to 50,000 records, run by Zoho as a background job). Either way Zoho answers a
  * job id; the job is followed (GET ?job_id=) until Zoho reports it COMPLETED or FAILED.
  */
-import type { ZohoClient } from "./client";
-import { ZohoError } from "./errors";
-import { onlyOutcome } from "./outcomes";
+import type { ZohoClient } from "../http/client";
+import { ZohoError } from "../http/errors";
+import { onlyOutcome } from "../http/outcomes";
 
 export const MASS_UPDATE_MAX_IDS = 500;
 

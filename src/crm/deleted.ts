@@ -3,8 +3,8 @@
  * trigger's recovery reads them, and so can any step that lists or polls deletions.
  * Zoho lists them newest first, 200 a page; If-Modified-Since keeps those deleted at or after it.
  */
-import type { ZohoClient } from "./client";
-import { formatZohoTime } from "./time";
+import type { ZohoClient } from "../http/client";
+import { formatZohoTime } from "../http/time";
 
 /** Which deleted records: all (Zoho's default), those in the Recycle Bin, or those purged from it. */
 export type DeletedType = "all" | "recycle" | "permanent";

@@ -1,6 +1,6 @@
 /** CRM metadata reads shared by data sources and metadata actions. */
-import type { ZohoClient } from "./client";
-import { collect, crmPages } from "./pagination";
+import type { ZohoClient } from "../http/client";
+import { collect, crmPages } from "../http/pagination";
 
 export interface ModuleMeta {
   api_name: string;

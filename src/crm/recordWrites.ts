@@ -16,9 +16,9 @@
  * - 401, 403, 404 and an unknown module concern every call alike: the batch stops sending and the
  *   records not sent are reported NOT_SENT.
  */
-import type { ZohoClient } from "./client";
-import { ZohoError } from "./errors";
-import { maskSecretsDeep } from "./redact";
+import type { ZohoClient } from "../http/client";
+import { ZohoError } from "../http/errors";
+import { maskSecretsDeep } from "../http/redact";
 
 /** Zoho takes at most 100 records per write call. */
 export const CHUNK_SIZE = 100;

@@ -2,8 +2,8 @@
  * Example attachments, notes and write answers shared by the example payloads of the attachment,
  * note and tag actions. Shapes follow what Zoho (and the sandbox) answer.
  */
-import type { BatchResult } from "./batch";
-import { exampleLead } from "./examples";
+import type { BatchResult } from "./recordWrites";
+import { exampleLead } from "../examples";
 
 const by = exampleLead.Owner;
 

@@ -6,9 +6,9 @@
  * documentation/zoho-books-webhooks.md.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { BooksClient } from "./books";
-import { ZohoError } from "./errors";
-import { rememberSecrets } from "./redact";
+import type { BooksClient } from "./catalog";
+import { ZohoError } from "../http/errors";
+import { rememberSecrets } from "../http/redact";
 
 /** The record types Books workflow rules watch, with the entity name Books' workflow API takes. */
 export const INSTANT_RECORD_TYPES = [

@@ -5,10 +5,10 @@
  */
 import { createHash } from "node:crypto";
 import type { Connection } from "@prismatic-io/spectral";
-import { connectionToken, type ZohoClient, type ZohoRequest } from "./client";
-import { clientFor } from "./context";
-import { InputError } from "./errors";
-import { booksPages } from "./pagination";
+import { connectionToken, type ZohoClient, type ZohoRequest } from "../http/client";
+import { clientFor } from "../http/clientFor";
+import { InputError } from "../http/errors";
+import { booksPages } from "../http/pagination";
 
 export interface BooksRecordType {
   /** Books' name for the collection (the picklist value), e.g. "invoices". */

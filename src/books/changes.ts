@@ -4,10 +4,10 @@
  * moves to the end instead of shifting others past us); only when a whole page shares one second
  * does it turn the page.
  */
-import type { BooksClient, BooksRecordType } from "./books";
-import { collectionPath } from "./books";
-import type { Change, PageOfChanges } from "./polling";
-import { formatBooksTime } from "./time";
+import type { BooksClient, BooksRecordType } from "./catalog";
+import { collectionPath } from "./catalog";
+import type { Change, PageOfChanges } from "../polling";
+import { formatBooksTime } from "../http/time";
 
 type BooksRecord = Record<string, unknown>;
 

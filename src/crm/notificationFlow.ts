@@ -4,9 +4,9 @@
  * notificationRecovery.ts). State lives in the flow's instance state under a key of its own.
  */
 import type { ActionContext, TriggerPayload } from "@prismatic-io/spectral";
-import type { ZohoClient } from "./client";
+import type { ZohoClient } from "../http/client";
 import { newLedger, type Ledger, type Operation, type Recovery } from "./notificationRecovery";
-import { enableChannel, getChannel, newChannelId, newVerificationToken, replaceChannel, settingsFingerprint, WEEK_MS, type ChannelSettings } from "./notifications";
+import { enableChannel, getChannel, newChannelId, newVerificationToken, replaceChannel, settingsFingerprint, WEEK_MS, type ChannelSettings } from "./channels";
 
 export interface TriggerInput {
   recordType: string;

@@ -2,8 +2,8 @@
  * CRM list actions read one page (page number or page token) or, with Fetch All, every page; both
  * return the records and the same small `info`, so the step's output has one shape either way.
  */
-import type { ZohoClient } from "./client";
-import { assertDiscretePage, collect, crmPages, CRM_PAGE_MAX, fetchAllInfo, type CrmInfo } from "./pagination";
+import type { ZohoClient } from "../http/client";
+import { assertDiscretePage, collect, crmPages, CRM_PAGE_MAX, fetchAllInfo, type CrmInfo } from "../http/pagination";
 
 export interface Paging {
   page: number;

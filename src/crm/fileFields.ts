@@ -4,9 +4,9 @@
  * Zoho's file store (POST /files) and replaced by the ids Zoho gave it ([{"File_Id__s": id}], the
  * shape Zoho's SDKs send), so a builder never handles file ids. Other values pass unchanged.
  */
-import type { ZohoClient } from "./client";
-import { InputError, ZohoError } from "./errors";
-import type { FilePayload } from "./files";
+import type { ZohoClient } from "../http/client";
+import { InputError, ZohoError } from "../http/errors";
+import type { FilePayload } from "../http/files";
 
 /** Zoho's file store refuses a file over 20 MB. */
 export const MAX_FIELD_FILE_BYTES = 20 * 1024 * 1024;
