@@ -3,7 +3,7 @@ import { build } from "esbuild";
 import { copyFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { deflateRawSync } from "node:zlib";
+import { brotliCompressSync, constants as zlibConstants } from "node:zlib";
 
 const started = Date.now();
 const shim = (file) => new URL(`./bundle-shims/${file}`, import.meta.url).pathname;
@@ -23,6 +23,8 @@ const slimDependencies = {
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: shim("yaml.cjs") }));
     // convertComponent omits keys of every input and step at load; see the shim for what it speeds up.
     b.onResolve({ filter: /^lodash\/omit$/ }, (args) => (args.importer.endsWith("/spectral/dist/serverTypes/convertComponent.js") ? { path: shim("lodash-omit.cjs") } : undefined));
+    // perform cleans every step's params with uniq; see the shim.
+    b.onResolve({ filter: /^lodash\/uniq$/ }, (args) => (args.importer.endsWith("/spectral/dist/serverTypes/perform.js") ? { path: shim("lodash-uniq.cjs") } : undefined));
     // Our files import spectral's root by name: an ES facade over the stand-in gives each name once,
     // instead of esbuild copying the stand-in's ~40 exports into each of ~50 importing files at load.
     b.onResolve({ filter: /^@prismatic-io\/spectral$/ }, () => ({ path: "spectral", namespace: "spectral-facade" }));
@@ -68,16 +70,27 @@ const CHUNKS = [
   ...["fflate", "csv-parse/sync", "csv-stringify/sync"],
   // spectral's util: JSON, URL and date helpers, called by steps, never at load.
   ...["safe-stable-stringify", "valid-url", "date-fns/fromUnixTime", "date-fns/isDate", "date-fns/isValid", "date-fns/parseISO"],
-  // lodash functions spectral calls in steps (or, for omit, where bundle-shims/lodash-omit.cjs hands over).
-  ...["lodash/omit", "lodash/omitBy", "lodash/uniq", "lodash/isEmpty", "lodash/camelCase", "lodash/snakeCase"],
 ];
+/**
+ * Packages that share most of their code go into one chunk together, each still a module of its
+ * own to its importers: the lodash functions spectral calls in steps (omit and uniq where
+ * bundle-shims/lodash-omit.cjs and lodash-uniq.cjs hand over).
+ */
+const GROUPS = { lodash: ["lodash/omit", "lodash/omitBy", "lodash/uniq", "lodash/isEmpty", "lodash/camelCase", "lodash/snakeCase"] };
+const groupOf = new Map(Object.entries(GROUPS).flatMap(([group, members]) => members.map((member) => [member, group])));
 /** ES packages: their chunk is the ES build (one module scope, as esbuild hoists it), imported by name. */
 const ES_CHUNKS = new Set(["zod"]);
-/** Chunk text is stored raw-deflated (base64): a third of the bytes; inflating the largest takes about 1 ms. */
-const DEFLATE = process.env.BUILD_DEFLATE !== "0";
+/**
+ * Chunk text is stored brotli-compressed (base64), in two archives (ARCHIVES): a third of its bytes.
+ * The first chunk a step loads decompresses its archive (about 350 KB of text in about a
+ * millisecond). BUILD_COMPRESS=0 stores the chunks as plain text.
+ */
+const COMPRESS = process.env.BUILD_COMPRESS !== "0";
+const compress = (text) =>
+  brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: text.length } });
 const nodeRequire = createRequire(import.meta.url);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const chunkFilter = new RegExp(`^(${CHUNKS.map(escape).join("|")})$`);
+const chunkFilter = new RegExp(`^(${[...CHUNKS, ...groupOf.keys()].map(escape).join("|")})$`);
 
 /**
  * Two things axios does at load reach for Node's lazily loaded web globals, which loads undici
@@ -154,14 +167,21 @@ const fromMain = (own) => ({
 /** One chunk: its code, and what the stand-in must know without loading it (export names, callable or not). */
 const buildChunk = async (name, spectral) => {
   const es = ES_CHUNKS.has(name);
-  const contents = spectral ? `module.exports = require(${JSON.stringify(spectral.file)});` : es ? `export * from "${name}"; export { default } from "${name}";` : `module.exports = require("${name}");`;
+  const members = GROUPS[name];
+  const contents = spectral
+    ? `module.exports = require(${JSON.stringify(spectral.file)});`
+    : members
+      ? `module.exports = {${members.map((m) => `${JSON.stringify(m)}: require(${JSON.stringify(m)})`).join(", ")}};`
+      : es
+        ? `export * from "${name}"; export { default } from "${name}";`
+        : `module.exports = require("${name}");`;
   const result = await build({
     ...common,
     stdin: { contents, resolveDir: process.cwd(), sourcefile: `chunk:${name}` },
     write: false,
     metafile: true,
     plugins: [
-      { name: "other-chunks", setup: (b) => b.onResolve({ filter: chunkFilter }, (args) => (args.path === name ? undefined : { path: args.path, external: true })) },
+      { name: "other-chunks", setup: (b) => b.onResolve({ filter: chunkFilter }, (args) => (args.path === name || groupOf.get(args.path) === name ? undefined : { path: args.path, external: true })) },
       slimDependencies,
       ...(spectral ? [fromMain(spectral.own)] : []),
       axiosWithoutWebGlobalsAtLoad,
@@ -177,8 +197,11 @@ const buildChunk = async (name, spectral) => {
   return { name, es, code, exports, callable: typeof value === "function", esModule: value.__esModule, meta: result.metafile };
 };
 
-const chunks = await Promise.all([...CHUNKS.map((name) => buildChunk(name)), ...SPECTRAL_CHUNKS.map((c) => buildChunk(c.name, c))]);
+const chunks = await Promise.all([...CHUNKS.map((name) => buildChunk(name)), ...Object.keys(GROUPS).map((name) => buildChunk(name)), ...SPECTRAL_CHUNKS.map((c) => buildChunk(c.name, c))]);
 const byName = new Map(chunks.map((c) => [c.name, c]));
+/** Chunks rarely needed (bulk files, code-native integrations) compress apart from those most steps load. */
+const RARE = ["fflate", "csv-parse/sync", "csv-stringify/sync", ...SPECTRAL_CHUNKS.map((c) => c.name)];
+const ARCHIVES = { steps: chunks.map((c) => c.name).filter((name) => !RARE.includes(name)), rare: RARE };
 const runtime = shim("chunks.cjs");
 const identifier = /^[A-Za-z_$][\w$]*$/;
 const lazyChunks = {
@@ -196,10 +219,42 @@ const lazyChunks = {
     }));
     b.onResolve({ filter: /^zoho-chunk-table$/ }, () => ({ path: "table", namespace: "chunk-table" }));
     b.onLoad({ filter: /.*/, namespace: "chunk-table" }, () => {
-      const table = Object.fromEntries(chunks.map((c) => [c.name, DEFLATE ? { code: deflateRawSync(c.code, { level: 9 }).toString("base64"), deflated: true } : { code: c.code }]));
-      return { contents: `module.exports = ${JSON.stringify(table)};`, loader: "js" };
+      // Chunks other chunks require get a stand-in first: what it must answer without loading.
+      const required = new Set(
+        chunks.flatMap((c) =>
+          Object.values(c.meta.inputs)
+            .flatMap((input) => input.imports)
+            .filter((i) => i.external && chunkFilter.test(i.path))
+            .map((i) => groupOf.get(i.path) ?? i.path),
+        ),
+      );
+      const info = (c) =>
+        !required.has(c.name)
+          ? {}
+          : GROUPS[c.name]
+            ? { info: { members: GROUPS[c.name], callables: c.exports.filter((e) => e.callable).map(({ key }) => key) } }
+            : { info: { callable: c.callable, keys: c.exports.map(({ key }) => key), esModule: c.esModule } };
+      if (!COMPRESS) return { contents: `module.exports = ${JSON.stringify({ archives: {}, chunks: Object.fromEntries(chunks.map((c) => [c.name, { code: c.code, ...info(c) }])) })};`, loader: "js" };
+      // Chunks compress together, per archive: packages a step run loads, and the rest (bulk files, code-native).
+      const archives = {};
+      const table = {};
+      for (const [archive, names] of Object.entries(ARCHIVES)) {
+        const parts = names.map((name) => Buffer.from(byName.get(name).code, "utf8"));
+        let start = 0;
+        names.forEach((name, i) => {
+          table[name] = { archive, start, end: start + parts[i].length, ...info(byName.get(name)) };
+          start += parts[i].length;
+        });
+        archives[archive] = compress(Buffer.concat(parts)).toString("base64");
+      }
+      return { contents: `module.exports = ${JSON.stringify({ archives, chunks: table })};`, loader: "js" };
     });
     b.onLoad({ filter: /.*/, namespace: "chunk" }, (args) => {
+      const group = groupOf.get(args.path);
+      if (group) {
+        const callable = byName.get(group).exports.find(({ key }) => key === args.path)?.callable ?? false;
+        return { contents: `module.exports = require(${JSON.stringify(runtime)}).member(${JSON.stringify(group)}, ${JSON.stringify(args.path)}, { callable: ${callable} });`, loader: "js", resolveDir: process.cwd() };
+      }
       const c = byName.get(args.path);
       const at = JSON.stringify(c.name);
       if (c.es) {
@@ -270,7 +325,7 @@ await build({
   for (const [name, size] of packages(Object.values(result.metafile.outputs)[0].inputs).slice(0, 15)) console.log(`${(size / 1024).toFixed(0).padStart(6)} KB  ${name}`);
   for (const c of chunks) {
     const top = packages(Object.values(c.meta.outputs)[0].inputs).slice(0, 4).map(([n, size]) => `${n} ${(size / 1024).toFixed(0)} KB`);
-    console.log(`${(c.code.length / 1024).toFixed(0).padStart(6)} KB  chunk ${c.name} (${(deflateRawSync(c.code, { level: 9 }).length / 1024).toFixed(0)} KB deflated): ${top.join(", ")}`);
+    console.log(`${(c.code.length / 1024).toFixed(0).padStart(6)} KB  chunk ${c.name} (${(compress(c.code).length / 1024).toFixed(0)} KB compressed alone): ${top.join(", ")}`);
   }
 });
 copyFileSync("assets/icon.png", `${out}/icon.png`);

@@ -116,3 +116,16 @@ it("the bundle's lodash omit stand-in answers as lodash's omit, for the calls it
     expect(Reflect.ownKeys(actual)).toEqual(Reflect.ownKeys(expected));
   }
 });
+
+it("the bundle's lodash uniq stand-in answers as lodash's uniq", () => {
+  const fast = require("../scripts/bundle-shims/lodash-uniq.cjs");
+  const lodash = require("lodash/uniq");
+  const object = {};
+  const cases: unknown[] = [["connection", "recordType", "connection", "fields"], [1, NaN, NaN, "1", 1, object, object, {}], [-0, 0], [0, -0], [], null, undefined, "abca"];
+  for (const value of cases) {
+    const actual = fast(value);
+    const expected = lodash(value);
+    expect(actual).toEqual(expected);
+    expect(actual.map((v: unknown) => Object.is(v, -0))).toEqual(expected.map((v: unknown) => Object.is(v, -0)));
+  }
+});
