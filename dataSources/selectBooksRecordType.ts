@@ -1,7 +1,7 @@
 import { dataSource } from "@prismatic-io/spectral";
 import { BOOKS_RECORD_TYPES } from "../src/books/catalog";
 
-/** The record types the Books actions support, from the one table in src/books.ts; no call to Zoho. */
+/** The record types the Books actions support, from the one table in src/books/catalog.ts; no call to Zoho. */
 export const selectBooksRecordType = dataSource({
   display: { label: "Select Books Record Type", description: "Pick a Zoho Books record type the Books actions support, e.g. Invoices; the value is Books' name for it (invoices)." },
   dataSourceType: "picklist",

@@ -1,6 +1,6 @@
 /**
  * Zoho's data centers as Zoho's side sees them: which hosts belong to which DC. The sandbox keeps
- * its own table rather than importing the component's (src/regions.ts), so a wrong host in the
+ * its own table rather than importing the component's (src/http/regions.ts), so a wrong host in the
  * component shows up as a failing call instead of agreeing with itself.
  */
 import type { CrmEnvironmentKey, DataCenterKey } from "./types";

@@ -1,5 +1,5 @@
 /**
- * Fields of the Books steps: the organization, the record type (from the one table in src/books.ts),
+ * Fields of the Books steps: the organization, the record type (from the one table in src/books/catalog.ts),
  * parents of nested types, record ids and values. The record-type field parses to its table row.
  */
 import { input } from "@prismatic-io/spectral";

@@ -4,7 +4,7 @@
  * sandbox and set ZOHO_SANDBOX_URL (never set on the platform): calls then go there, with the real
  * Zoho host kept in the Host header so region resolution is exercised exactly as in production.
  * The client itself reads no environment: this transport is handed to it where a connection
- * becomes a client (src/context.ts).
+ * becomes a client (src/http/clientFor.ts).
  */
 import type { RetryPolicy } from "./client";
 

@@ -3,7 +3,7 @@
  * /settings/webhooks or /settings/workflows, so these follow Zoho's documented fields and examples
  * (Books API pages for webhooks and workflows, Billing's page for the signature): their
  * "undocumented operation" contract reports are dropped by name, every other check stays on.
- * The signature is checked with the connector's own implementation (src/booksWebhooks.ts), written
+ * The signature is checked with the connector's own implementation (src/books/webhooks.ts), written
  * apart from the sandbox's, so the two must agree byte for byte.
  */
 import { setWorkflowPlan, LIMITS } from "../../sandbox/books/automation";

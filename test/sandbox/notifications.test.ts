@@ -494,7 +494,7 @@ describe("deleted records (GET /{module}/deleted)", () => {
   });
 });
 
-describe("deletedRecordPages (src/crmDeleted.ts) against the sandbox", () => {
+describe("deletedRecordPages (src/crm/deleted.ts) against the sandbox", () => {
   const sandbox = useSandbox();
   const { createLead, call } = channelTools(sandbox);
 

@@ -6,7 +6,7 @@ import type { BulkReadPage } from "../../../src/crm/bulk";
 const ROWS = 200_000;
 
 jest.mock("../../../src/crm/bulk", () => {
-  const actual = jest.requireActual("../../../src/bulk");
+  const actual = jest.requireActual("../../../src/crm/bulk");
   return {
     ...actual,
     // One full page, as Zoho's bulk read hands it out, without a sandbox to export it.
