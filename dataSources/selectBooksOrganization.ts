@@ -1,4 +1,4 @@
-import { listOrganizations } from "../src/books/catalog";
+import { listOrganizations } from "../src/books/client";
 import { zohoDataSource } from "../src/step";
 
 /** GET /organizations takes no organization_id, so this data source gets the plain client, not a Books one. */

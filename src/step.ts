@@ -19,7 +19,7 @@ import type { ActionDisplayDefinition } from "@prismatic-io/spectral/dist/types/
 import type { DataSourceContext } from "@prismatic-io/spectral/dist/types/DataSourcePerformFunction";
 import type { PollingContext } from "@prismatic-io/spectral/dist/types/PollingTriggerDefinition";
 import { z } from "zod";
-import { booksClientFor, type BooksClient } from "./books/catalog";
+import { booksClientFor, type BooksClient } from "./books/client";
 import type { ZohoClient } from "./http/client";
 import { clientFor } from "./http/clientFor";
 import { labelOf, once, type Field } from "./fields/field";

@@ -1,6 +1,7 @@
 import { input, trigger, type ActionContext, type TriggerPayload } from "@prismatic-io/spectral";
 import { z } from "zod";
-import { BooksClient, booksClientFor, booksRecordType, recordOf, recordPath, type BooksRecordType } from "../src/books/catalog";
+import { booksRecordType, recordOf, recordPath, type BooksRecordType } from "../src/books/catalog";
+import { BooksClient, booksClientFor } from "../src/books/client";
 import {
   BOOKS_EVENTS,
   CONDITION_COMPARATORS,

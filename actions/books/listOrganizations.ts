@@ -1,4 +1,4 @@
-import { listOrganizations } from "../../src/books/catalog";
+import { listOrganizations } from "../../src/books/client";
 import { zohoAction } from "../../src/step";
 import { exampleOrganization } from "./examples";
 

@@ -1,5 +1,5 @@
 import { action } from "@prismatic-io/spectral";
-import { resolveOrganizationId } from "../../src/books/catalog";
+import { resolveOrganizationId } from "../../src/books/client";
 import { clientFor } from "../../src/http/clientFor";
 import { organizationId } from "../../src/fields/books";
 import { connectionInput, debugRequest } from "../../src/fields/common";

@@ -4,7 +4,8 @@
  * moves to the end instead of shifting others past us); only when a whole page shares one second
  * does it turn the page.
  */
-import type { BooksClient, BooksRecordType } from "./catalog";
+import type { BooksRecordType } from "./catalog";
+import type { BooksClient } from "./client";
 import { collectionPath } from "./catalog";
 import type { Change, PageOfChanges } from "../polling";
 import { formatBooksTime } from "../http/time";

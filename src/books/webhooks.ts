@@ -6,7 +6,7 @@
  * documentation/zoho-books-webhooks.md.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { BooksClient } from "./catalog";
+import type { BooksClient } from "./client";
 import { ZohoError } from "../http/errors";
 import { rememberSecrets } from "../http/redact";
 

@@ -2,17 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import { parse as parseYaml } from "yaml";
-import {
-  BOOKS_RECORD_TYPES,
-  ORGANIZATIONS_TTL_MS,
-  cachedOrganizations,
-  collectionPath,
-  pickOrganization,
-  recordOf,
-  recordPath,
-  writeBody,
-  type BooksRecordType,
-} from "../../src/books/catalog";
+import { BOOKS_RECORD_TYPES, collectionPath, recordOf, recordPath, writeBody, type BooksRecordType } from "../../src/books/catalog";
+import { ORGANIZATIONS_TTL_MS, cachedOrganizations, pickOrganization } from "../../src/books/client";
 import { ZohoClient } from "../../src/http/client";
 import { stepTransport } from "../../src/http/transport";
 import { InputError } from "../../src/http/errors";
