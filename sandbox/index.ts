@@ -36,10 +36,6 @@ export interface Sandbox {
   accountsServer(dc: DataCenterKey): string;
 }
 
-/** Cleanups endpoint groups register (delivery sockets, job timers) under state.crm/books.onStop. */
-const registeredCleanups = (state: SandboxState): Array<() => void> =>
-  [state.crm.onStop, state.books.onStop].flatMap((list) => (Array.isArray(list) ? (list as Array<() => void>) : []));
-
 export const startSandbox = async (initial: SandboxOptions = {}): Promise<Sandbox> => {
   let options: SandboxOptions = { ...initial };
   const clock = createClock(options.now);
@@ -88,7 +84,8 @@ export const startSandbox = async (initial: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       timers.forEach(clearTimeout);
       timers.clear();
-      registeredCleanups(state).forEach((cleanup) => cleanup());
+      // Cleanups endpoint groups registered (delivery sockets, job timers).
+      state.onStop.forEach((cleanup) => cleanup());
       state.events.removeAllListeners();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,7 +1,7 @@
 /**
  * Every endpoint group's routes in one list for the server. Order does not matter: the router
- * picks the most specific pattern (literal segments beat `:params`). Read when the server starts,
- * not at import, because composite calls import the server back.
+ * picks the most specific pattern (literal segments beat `:params`). Composite calls run their
+ * sub-requests through the server's dispatch, which the server passes in (no import back).
  */
 import { routes as accounts } from "./accounts";
 import { routes as assignmentRules } from "./crm/assignmentRules";
@@ -9,7 +9,7 @@ import { routes as books } from "./books/index";
 import { routes as attachments } from "./crm/attachments";
 import { routes as blueprint } from "./crm/blueprint";
 import { routes as bulk } from "./crm/bulk";
-import { routes as composite } from "./crm/composite";
+import { compositeRoutes, type Dispatch } from "./crm/composite";
 import { routes as convert } from "./crm/convert";
 import { routes as coql } from "./crm/coql";
 import { routes as deleted } from "./crm/deleted";
@@ -27,7 +27,7 @@ import { routes as search } from "./crm/search";
 import { routes as tags } from "./crm/tags";
 import type { Route } from "./types";
 
-export const allRoutes = (): Route[] => [
+export const allRoutes = ({ dispatch }: { dispatch: Dispatch }): Route[] => [
   ...accounts,
   ...metadata,
   ...records,
@@ -40,7 +40,7 @@ export const allRoutes = (): Route[] => [
   ...files,
   ...photos,
   ...convert,
-  ...composite,
+  ...compositeRoutes(dispatch),
   ...tags,
   ...notifications,
   ...bulk,

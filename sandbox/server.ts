@@ -19,7 +19,8 @@ import type { Exchange, RequestLogEntry, Route, SandboxContext, SandboxOptions, 
 const JSON_TYPE = "application/json;charset=UTF-8";
 
 let router: ((method: string, path: string) => RouteMatch) | undefined;
-const routeFor = (method: string, path: string) => (router ??= createRouter(allRoutes()))(method, path);
+// Composite calls run their sub-requests through `dispatch` (below; read on the first call, not at load).
+const routeFor = (method: string, path: string) => (router ??= createRouter(allRoutes({ dispatch })))(method, path);
 
 const apiOf = (route: Route | undefined, path: string): Api => route?.api ?? apiOfPath(path);
 

@@ -60,6 +60,29 @@ export interface AuthCode {
   offline?: boolean;
 }
 
+/**
+ * Feature slices: the data an endpoint group keeps besides modules and records. The owner module
+ * declares its slice's type by adding a key to CrmSlices (or BooksSlices) with `declare module`,
+ * and registers the slice with crmSlice/booksSlice, which returns the slice's typed accessor.
+ * Knobs tests turn (numbers, behaviours) go into CrmSettings the same way and are read as they are.
+ */
+export interface CrmSlices {}
+export interface BooksSlices {}
+export interface CrmSettings {}
+
+export interface CrmCore {
+  modules: Map<string, CrmModule>; // by api_name
+  records: Map<string, Map<string, CrmRecord>>; // module -> id -> record (insertion-ordered)
+}
+
+export interface BooksCore {
+  organizations: Array<Record<string, unknown> & { organization_id: string; name: string; is_default_org: boolean }>;
+  /** Whether the configured organizations were made (ensureOrganizations runs once). */
+  organizationsSeeded?: boolean;
+  /** orgId -> record type path (e.g. "invoices", "contacts/123/contactpersons") -> id -> record */
+  records: Map<string, Map<string, Map<string, Record<string, unknown>>>>;
+}
+
 export interface SandboxState {
   clock: Clock;
   events: EventEmitter; // emits "write" with a WriteEvent after each stored write
@@ -70,18 +93,69 @@ export interface SandboxState {
   tokens: Map<string, TokenInfo>; // by access token
   refreshTokens: Map<string, TokenInfo>; // by refresh token
   authCodes: Map<string, AuthCode>;
-  crm: {
-    modules: Map<string, CrmModule>; // by api_name
-    records: Map<string, Map<string, CrmRecord>>; // module -> id -> record (insertion-ordered)
-    [slice: string]: unknown; // attachments, notes, channels, bulkJobs, pageTokens ... owned by their groups
-  };
-  books: {
-    organizations: Array<Record<string, unknown> & { organization_id: string; name: string; is_default_org: boolean }>;
-    /** orgId -> record type path (e.g. "invoices", "contacts/123/contactpersons") -> id -> record */
-    records: Map<string, Map<string, Map<string, Record<string, unknown>>>>;
-    [slice: string]: unknown;
-  };
+  /** Cleanups endpoint groups register (delivery sockets, job timers); stop() runs them. Shared by every CRM org. */
+  onStop: Array<() => void>;
+  /** Registered slices appear on first use (per CRM org: the sandbox and developer orgs have their own). */
+  crm: CrmCore & Partial<CrmSlices> & Partial<CrmSettings>;
+  books: BooksCore & Partial<BooksSlices>;
 }
+
+export interface SliceOptions {
+  /**
+   * Live slices hold running machinery (timers, sockets, jobs whose closures finish them): composite
+   * rollback shares them instead of copying. Every other CRM slice is data, restored by a rollback.
+   */
+  live?: boolean;
+}
+
+export interface RegisteredSlice {
+  name: keyof CrmSlices;
+  live: boolean;
+  /** The slice in this state, made if it is not there yet. */
+  of(state: SandboxState): unknown;
+}
+
+const crmRegistry = new Map<keyof CrmSlices, RegisteredSlice>();
+
+/**
+ * Registers a CRM slice and returns its accessor: `const store = crmSlice("tags", () => new Map<...>())`,
+ * then `store(state)` is the typed slice, made with `create` on first use. Registering a name again
+ * (a module loaded twice by a test runner) replaces the earlier registration.
+ */
+export const crmSlice = <K extends keyof CrmSlices>(
+  name: K,
+  create: (state: SandboxState) => CrmSlices[K],
+  options: SliceOptions = {},
+): ((state: SandboxState) => CrmSlices[K]) => {
+  const of = (state: SandboxState): CrmSlices[K] => {
+    const slices: Partial<CrmSlices> = state.crm;
+    const existing = slices[name];
+    if (existing !== undefined) return existing as CrmSlices[K];
+    const made = create(state);
+    slices[name] = made;
+    return made;
+  };
+  crmRegistry.set(name, { name, live: options.live ?? false, of });
+  return of;
+};
+
+/** Every registered CRM slice, in registration order: what composite rollback restores. */
+export const crmSlices = (): readonly RegisteredSlice[] => [...crmRegistry.values()];
+
+/** Registers a Books slice and returns its typed accessor (made with `create` on first use). */
+export const booksSlice = <K extends keyof BooksSlices>(
+  name: K,
+  create: (state: SandboxState) => BooksSlices[K],
+): ((state: SandboxState) => BooksSlices[K]) => {
+  return (state) => {
+    const slices: Partial<BooksSlices> = state.books;
+    const existing = slices[name];
+    if (existing !== undefined) return existing as BooksSlices[K];
+    const made = create(state);
+    slices[name] = made;
+    return made;
+  };
+};
 
 /** Zoho record ids are 19-digit longs that only grow; the base makes them look like a real org's. */
 const ID_BASE = 5725767000000000000n;
@@ -98,6 +172,7 @@ export const createState = (clock: Clock): SandboxState => {
     tokens: new Map(),
     refreshTokens: new Map(),
     authCodes: new Map(),
+    onStop: [],
     crm: { modules: new Map(), records: new Map() },
     books: { organizations: [], records: new Map() },
   };
@@ -135,8 +210,8 @@ export const environmentState = (state: SandboxState, environment: CrmEnvironmen
     events: new EventEmitter(),
     writeLog: [],
     org,
-    // Cleanups registered by this org's groups (delivery sockets, job timers) run when the sandbox stops.
-    crm: { modules, records: new Map([...modules.keys()].map((name) => [name, new Map()])), onStop: (state.crm.onStop ??= []) },
+    // Cleanups this org's groups register (state.onStop, shared through the spread) run when the sandbox stops.
+    crm: { modules, records: new Map([...modules.keys()].map((name) => [name, new Map()])) },
   };
   byEnvironment.set(environment, derived);
   return derived;

@@ -4,7 +4,7 @@
  * Messages and HTTP statuses are Zoho's, from its Books OpenAPI files.
  */
 import { ok } from "../respond";
-import type { SandboxState } from "../state";
+import { booksSlice, type SandboxState } from "../state";
 import type { Route } from "../types";
 import { answering, invalidValue } from "./failure";
 import { organizationOf } from "./organizations";
@@ -133,7 +133,13 @@ export interface SentEmail {
 }
 
 /** Every email the sandbox "sent", oldest first: Books' only visible effect of POST /{type}/{id}/email. */
-export const sentEmails = (state: SandboxState): SentEmail[] => (state.books.emails ??= []) as SentEmail[];
+declare module "../state" {
+  interface BooksSlices {
+    emails: SentEmail[];
+  }
+}
+
+export const sentEmails = booksSlice("emails", (): SentEmail[] => []);
 
 const actionRoute = (key: string, action: Action): Route => {
   const type = recordType(key);

@@ -9,7 +9,7 @@
  */
 import { ok } from "../respond";
 import { parseMultipart } from "../multipart";
-import type { SandboxState } from "../state";
+import { booksSlice, type SandboxState } from "../state";
 import type { Route } from "../types";
 import { answering, BooksFailure, invalidValue } from "./failure";
 import { organizationOf } from "./organizations";
@@ -60,9 +60,17 @@ interface StoredFile {
   canSendInMail: boolean;
 }
 
-/** "<organization>/<type>/<record id>" -> files in the order attached. */
+declare module "../state" {
+  interface BooksSlices {
+    /** "<organization>/<type>/<record id>" -> files in the order attached */
+    attachments: Map<string, StoredFile[]>;
+  }
+}
+
+const allFiles = booksSlice("attachments", () => new Map<string, StoredFile[]>());
+
 const filesOf = (state: SandboxState, organizationId: string, key: string, id: string): StoredFile[] => {
-  const all = (state.books.attachments ??= new Map<string, StoredFile[]>()) as Map<string, StoredFile[]>;
+  const all = allFiles(state);
   const path = `${organizationId}/${key}/${id}`;
   let files = all.get(path);
   if (!files) all.set(path, (files = []));

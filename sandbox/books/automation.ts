@@ -5,7 +5,7 @@
  * on the Professional plan and above, 10 rules a module, one webhook a rule, 1,000 webhook calls a
  * day. (Its 200 rules an organization cannot be reached with 10 rules on each of these 11 entities.)
  */
-import type { SandboxState } from "../state";
+import { booksSlice, type SandboxState } from "../state";
 import type { Route, SandboxContext, SandboxRequest, SandboxResponse } from "../types";
 import { answering, BooksFailure, invalidValue } from "./failure";
 import { organizationOf } from "./organizations";
@@ -65,22 +65,34 @@ export interface Workflow {
   created_time: string;
 }
 
-const perOrganization = <T>(state: SandboxState, slice: string, organizationId: string): Map<string, T> => {
-  const all = (state.books[slice] ??= new Map<string, Map<string, T>>()) as Map<string, Map<string, T>>;
+declare module "../state" {
+  interface BooksSlices {
+    /** organization -> webhook id -> webhook */
+    webhooks: Map<string, Map<string, Webhook>>;
+    /** organization -> workflow id -> workflow rule */
+    workflows: Map<string, Map<string, Workflow>>;
+    /** Organizations whose plan has no workflow rules (Books Free and Standard); tests put ids here. */
+    plansWithoutWorkflows: Set<string>;
+  }
+}
+
+const allWebhooks = booksSlice("webhooks", () => new Map<string, Map<string, Webhook>>());
+const allWorkflows = booksSlice("workflows", () => new Map<string, Map<string, Workflow>>());
+
+const perOrganization = <T>(all: Map<string, Map<string, T>>, organizationId: string): Map<string, T> => {
   let found = all.get(organizationId);
   if (!found) all.set(organizationId, (found = new Map()));
   return found;
 };
 
-export const webhooksOf = (state: SandboxState, organizationId: string) => perOrganization<Webhook>(state, "webhooks", organizationId);
-export const workflowsOf = (state: SandboxState, organizationId: string) => perOrganization<Workflow>(state, "workflows", organizationId);
+export const webhooksOf = (state: SandboxState, organizationId: string) => perOrganization(allWebhooks(state), organizationId);
+export const workflowsOf = (state: SandboxState, organizationId: string) => perOrganization(allWorkflows(state), organizationId);
 
 /** Every organization with workflow rules, for delivery. */
 export const organizationsWithRules = (state: SandboxState): string[] =>
-  [...((state.books.workflows as Map<string, Map<string, Workflow>> | undefined) ?? new Map()).entries()].filter(([, rules]) => rules.size > 0).map(([id]) => id);
+  [...(state.books.workflows ?? new Map<string, Map<string, Workflow>>()).entries()].filter(([, rules]) => rules.size > 0).map(([id]) => id);
 
-/** Organizations whose plan has no workflow rules (Books Free and Standard); tests put ids here. */
-const plansWithoutWorkflows = (state: SandboxState) => (state.books.plansWithoutWorkflows ??= new Set<string>()) as Set<string>;
+const plansWithoutWorkflows = booksSlice("plansWithoutWorkflows", () => new Set<string>());
 
 export const setWorkflowPlan = (state: SandboxState, organizationId: string, available: boolean): void => {
   if (available) plansWithoutWorkflows(state).delete(organizationId);

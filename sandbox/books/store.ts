@@ -3,7 +3,7 @@
  * nested type's collection named by its parent ("contacts/<contact_id>/contactpersons"). Every
  * write is logged and announced like CRM's, so tests see each change exactly once.
  */
-import type { SandboxState, WriteEvent } from "../state";
+import { booksSlice, type SandboxState, type WriteEvent } from "../state";
 import { doesNotExist } from "./failure";
 import type { RecordType } from "./recordTypes";
 
@@ -65,9 +65,18 @@ export const dropChildren = (state: SandboxState, organizationId: string, parent
   for (const key of [...collections.keys()]) if (key.startsWith(`${parentPath}/${parentId}/`)) collections.delete(key);
 };
 
+declare module "../state" {
+  interface BooksSlices {
+    /** "<organization>/<type>" -> the last document number given */
+    numbers: Map<string, number>;
+  }
+}
+
+const numbers = booksSlice("numbers", () => new Map<string, number>());
+
 /** The next document number of a type in an organization: INV-000001, INV-000002, ... (plain digits without a prefix). */
 export const nextNumber = (state: SandboxState, organizationId: string, type: RecordType): string | number => {
-  const counters = (state.books.numbers ??= new Map<string, number>()) as Map<string, number>;
+  const counters = numbers(state);
   const key = `${organizationId}/${type.key}`;
   const next = (counters.get(key) ?? 0) + 1;
   counters.set(key, next);

@@ -12,7 +12,7 @@
  */
 import { createHmac } from "node:crypto";
 import { onStop, postCallback } from "../crm/callbacks";
-import type { SandboxState, WriteEvent } from "../state";
+import { booksSlice, type SandboxState, type WriteEvent } from "../state";
 import { LIMITS, organizationsWithRules, type RuleType, type Webhook, webhooksOf, WORKFLOW_ENTITIES, type Workflow, workflowsOf } from "./automation";
 import { recordType } from "./recordTypes";
 import { type BooksRecord, collection } from "./store";
@@ -43,7 +43,16 @@ interface Snapshot {
 }
 
 /** Last known copy of each watched record, so a delete can still say what was deleted and where. */
-const snapshots = (state: SandboxState) => (state.books.webhookSnapshots ??= new Map<string, Snapshot>()) as Map<string, Snapshot>;
+declare module "../state" {
+  interface BooksSlices {
+    webhookSnapshots: Map<string, Snapshot>;
+    /** organization -> webhook calls made on the day (Books limits them per day). */
+    webhookCalls: Map<string, { day: string; count: number }>;
+  }
+}
+
+const snapshots = booksSlice("webhookSnapshots", () => new Map<string, Snapshot>());
+const callCounts = booksSlice("webhookCalls", () => new Map<string, { day: string; count: number }>());
 
 const listening = new WeakSet<SandboxState>();
 
@@ -122,7 +131,7 @@ const meets = (rule: Workflow, record: BooksRecord): boolean =>
   });
 
 const withinDailyLimit = (state: SandboxState, organizationId: string): boolean => {
-  const counts = (state.books.webhookCalls ??= new Map<string, { day: string; count: number }>()) as Map<string, { day: string; count: number }>;
+  const counts = callCounts(state);
   const day = new Date(state.clock.now()).toISOString().slice(0, 10);
   const today = counts.get(organizationId);
   const count = today?.day === day ? today.count : 0;

@@ -4,7 +4,7 @@
  * its owner from the rule: round robin over the org's active users, or one fixed user.
  */
 import { noContent, ok, zohoTime } from "../respond";
-import type { SandboxState } from "../state";
+import { crmSlice, type SandboxState } from "../state";
 import type { Route, SandboxRequest } from "../types";
 import { CrmFailure } from "./crmFailure";
 import { crmRoute } from "./crmRoute";
@@ -20,19 +20,20 @@ interface Rule {
   createdAt: number;
 }
 
-const rulesOf = (state: SandboxState): Rule[] => {
-  let rules = state.crm.assignmentRules as Rule[] | undefined;
-  if (!rules) {
-    const users = state.users.filter((u) => u.status === "active").map((u) => u.id);
-    const now = state.clock.now();
-    rules = [
-      { id: state.nextId(), name: "Leads round robin", module: "Leads", assignees: users, next: 0, createdAt: now },
-      { id: state.nextId(), name: "Deals to the manager", module: "Deals", assignees: users.slice(1, 2), next: 0, createdAt: now },
-    ];
-    state.crm.assignmentRules = rules;
+declare module "../state" {
+  interface CrmSlices {
+    assignmentRules: Rule[];
   }
-  return rules;
-};
+}
+
+const rulesOf = crmSlice("assignmentRules", (state): Rule[] => {
+  const users = state.users.filter((u) => u.status === "active").map((u) => u.id);
+  const now = state.clock.now();
+  return [
+    { id: state.nextId(), name: "Leads round robin", module: "Leads", assignees: users, next: 0, createdAt: now },
+    { id: state.nextId(), name: "Deals to the manager", module: "Deals", assignees: users.slice(1, 2), next: 0, createdAt: now },
+  ];
+});
 
 /**
  * The owner a rule gives each inserted record, or undefined when the body names no `lar_id`. An unknown

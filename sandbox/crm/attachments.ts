@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { noContent, ok, recordStatus, zohoTime } from "../respond";
 import { parseMultipart } from "../multipart";
-import type { CrmModule, CrmRecord, SandboxState } from "../state";
+import { crmSlice, type CrmModule, type CrmRecord, type SandboxState } from "../state";
 import type { Route } from "../types";
 import { compareIds } from "./compare";
 import { CrmFailure } from "./crmFailure";
@@ -26,8 +26,14 @@ interface StoredAttachment {
   file?: { content: Buffer; contentType: string };
 }
 
-const store = (state: SandboxState): Map<string, StoredAttachment> =>
-  (state.crm.attachments ??= new Map()) as Map<string, StoredAttachment>;
+declare module "../state" {
+  interface CrmSlices {
+    /** attachment id -> the attachment, its parent record and its bytes */
+    attachments: Map<string, StoredAttachment>;
+  }
+}
+
+const store = crmSlice("attachments", () => new Map<string, StoredAttachment>());
 
 const attachmentsOf = (state: SandboxState, module: string, id: string) =>
   [...store(state).values()]

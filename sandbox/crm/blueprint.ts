@@ -5,7 +5,7 @@
  * when the transition is open now and every field it makes mandatory is given. Shapes follow blueprint.json.
  */
 import { ok, recordStatus } from "../respond";
-import type { CrmField, CrmModule, CrmRecord, SandboxState } from "../state";
+import { crmSlice, type CrmField, type CrmModule, type CrmRecord, type SandboxState } from "../state";
 import type { Route, SandboxRequest } from "../types";
 import { CrmFailure } from "./crmFailure";
 import { crmRoute } from "./crmRoute";
@@ -33,21 +33,24 @@ export interface Blueprint {
   transitions: Array<BlueprintTransitionSpec & { id: string }>;
 }
 
-const blueprints = (state: SandboxState): Map<string, Blueprint> => {
-  let map = state.crm.blueprints as Map<string, Blueprint> | undefined;
-  if (!map) {
-    map = new Map();
-    state.crm.blueprints = map;
-    // A fresh org has one process, so the actions and pick lists have something to show.
+declare module "../state" {
+  interface CrmSlices {
+    /** module -> its blueprint */
+    blueprints: Map<string, Blueprint>;
+  }
+}
+
+const blueprints = crmSlice("blueprints", (state) => {
+  const map = new Map<string, Blueprint>();
+  // A fresh org has one process, so the actions and pick lists have something to show.
     defineBlueprintOn(state, map, "Deals", "Stage", "Deal pipeline", [
       { name: "Qualify", from: ["Qualification"], to: "Needs Analysis", fields: [{ api_name: "Amount", mandatory: true }, { api_name: "Next_Step", mandatory: false }] },
       { name: "Send proposal", from: ["Needs Analysis", "Value Proposition"], to: "Proposal/Price Quote", fields: [{ api_name: "Closing_Date", mandatory: true }] },
       { name: "Win", from: ["Proposal/Price Quote", "Negotiation/Review"], to: "Closed Won", fields: [] },
       { name: "Lose", from: ["Qualification", "Needs Analysis", "Value Proposition", "Proposal/Price Quote", "Negotiation/Review"], to: "Closed Lost", fields: [{ api_name: "Description", mandatory: true }] },
     ]);
-  }
   return map;
-};
+});
 
 const defineBlueprintOn = (state: SandboxState, map: Map<string, Blueprint>, module: string, field: string, name: string, transitions: BlueprintTransitionSpec[]): Blueprint => {
   const blueprint = { id: state.nextId(), name, module, field, transitions: transitions.map((t) => ({ ...t, id: state.nextId() })) };

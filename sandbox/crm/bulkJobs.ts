@@ -60,7 +60,15 @@ export const zipAnswer = (job: BulkJob, zip: Buffer): SandboxResponse => ({
 
 const DEFAULTS = { pollsToComplete: 2, durationMs: 60_000, callbackDelayMs: 10 };
 
-const setting = (state: SandboxState, key: string, fallback: number): number => {
+declare module "../state" {
+  interface CrmSettings {
+    bulkPollsToComplete: number;
+    bulkJobDurationMs: number;
+    bulkCallbackDelayMs: number;
+  }
+}
+
+const setting = (state: SandboxState, key: "bulkPollsToComplete" | "bulkJobDurationMs" | "bulkCallbackDelayMs", fallback: number): number => {
   const value = state.crm[key];
   return typeof value === "number" && value >= 0 ? value : fallback;
 };

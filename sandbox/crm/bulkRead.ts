@@ -6,7 +6,7 @@
 import { scopeMismatch } from "../apiErrors";
 import { ok, recordStatus, zohoTime } from "../respond";
 import { hasScope } from "../scopes";
-import type { CrmModule, CrmRecord, SandboxState } from "../state";
+import { crmSlice, type CrmModule, type CrmRecord, type SandboxState } from "../state";
 import type { Handler, Route } from "../types";
 import { zipCsv } from "./bulkCsv";
 import { compileBulkCriteria } from "./bulkCriteria";
@@ -29,8 +29,18 @@ interface ReadJob extends BulkJob {
   result?: { records: CrmRecord[]; moreRecords: boolean };
 }
 
-const jobs = (state: SandboxState): Map<string, ReadJob> =>
-  (state.crm.bulkReadJobs ??= new Map<string, ReadJob>()) as Map<string, ReadJob>;
+declare module "../state" {
+  interface CrmSlices {
+    bulkReadJobs: Map<string, ReadJob>;
+  }
+  interface CrmSettings {
+    /** Records per page of a bulk read's result (default 200,000). */
+    bulkReadPageSize: number;
+  }
+}
+
+// Jobs finish through their own closures and timers: live, a rollback does not copy them.
+const jobs = crmSlice("bulkReadJobs", () => new Map<string, ReadJob>(), { live: true });
 
 const create: Handler = answering((req, { state }) => {
   const body = req.json;
@@ -53,7 +63,7 @@ const create: Handler = answering((req, { state }) => {
     criteria: query.criteria,
     matches: query.criteria === undefined ? () => true : compileBulkCriteria(query.criteria, module),
     page,
-    perPage: typeof state.crm.bulkReadPageSize === "number" ? state.crm.bulkReadPageSize : PAGE_SIZE,
+    perPage: state.crm.bulkReadPageSize ?? PAGE_SIZE,
     complete: () => takePage(state, job),
   };
   jobs(state).set(job.id, job);

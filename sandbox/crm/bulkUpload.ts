@@ -5,7 +5,7 @@
  */
 import { crmError, ok, zohoTime } from "../respond";
 import { parseMultipart } from "../multipart";
-import type { SandboxState } from "../state";
+import { crmSlice } from "../state";
 import type { DataCenterKey, Handler, Route } from "../types";
 import { readCsvZip, type CsvFile } from "./bulkCsv";
 
@@ -17,8 +17,14 @@ export interface UploadedFile {
   csv: CsvFile;
 }
 
-export const uploadedFiles = (state: SandboxState): Map<string, UploadedFile> =>
-  (state.crm.bulkFiles ??= new Map<string, UploadedFile>()) as Map<string, UploadedFile>;
+declare module "../state" {
+  interface CrmSlices {
+    /** file_id -> the uploaded CSV */
+    bulkFiles: Map<string, UploadedFile>;
+  }
+}
+
+export const uploadedFiles = crmSlice("bulkFiles", () => new Map<string, UploadedFile>());
 
 const headersRejected = () => ({
   status: 400,

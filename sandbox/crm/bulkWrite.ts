@@ -8,7 +8,7 @@ import { scopeMismatch } from "../apiErrors";
 import { dataCenter } from "../dataCenters";
 import { ok, zohoTime } from "../respond";
 import { hasScope } from "../scopes";
-import type { CrmField, CrmModule, CrmRecord, SandboxState } from "../state";
+import { crmSlice, type CrmField, type CrmModule, type CrmRecord, type SandboxState } from "../state";
 import type { Handler, Route, SandboxRequest } from "../types";
 import { zipCsv } from "./bulkCsv";
 import { advanceJob, fail, jobFor, jobNotFound, newJob, readCallback, scheduleCallback, zipAnswer, type BulkJob } from "./bulkJobs";
@@ -41,8 +41,14 @@ interface WriteJob extends BulkJob {
 
 const OPERATIONS: Operation[] = ["insert", "update", "upsert"];
 
-const jobs = (state: SandboxState): Map<string, WriteJob> =>
-  (state.crm.bulkWriteJobs ??= new Map<string, WriteJob>()) as Map<string, WriteJob>;
+declare module "../state" {
+  interface CrmSlices {
+    bulkWriteJobs: Map<string, WriteJob>;
+  }
+}
+
+// Jobs finish through their own closures and timers: live, a rollback does not copy them.
+const jobs = crmSlice("bulkWriteJobs", () => new Map<string, WriteJob>(), { live: true });
 
 const create: Handler = answering((req, { state }) => {
   const job = readJob(req, state);

@@ -6,7 +6,7 @@
  */
 import http from "node:http";
 import https from "node:https";
-import type { SandboxState } from "../state";
+import { crmSlice, type SandboxState } from "../state";
 
 export interface Delivery {
   /** Sandbox-clock epoch ms when the call was made. */
@@ -26,28 +26,40 @@ export interface Delivery {
 }
 
 interface Outbox {
-  deliveries: Delivery[];
   pending: Set<Promise<void>>;
   inFlight: Set<http.ClientRequest>;
+}
+
+declare module "../state" {
+  interface CrmSlices {
+    /** Every delivery so far, oldest first (tests read it as state.crm.deliveries). */
+    deliveries: Delivery[];
+    outbox: Outbox;
+  }
+  interface CrmSettings {
+    /** How long a delivery waits for the receiver's answer (default 2 s). */
+    deliveryTimeoutMs: number;
+  }
 }
 
 const DEFAULT_TIMEOUT_MS = 2000;
 
 /** Cleanups the server runs on stop(); every group that opens sockets or timers registers here. */
-export const onStop = (state: SandboxState): Array<() => void> => (state.crm.onStop ??= []) as Array<() => void>;
+export const onStop = (state: SandboxState): Array<() => void> => state.onStop;
 
-const outbox = (state: SandboxState): Outbox => {
-  if (!state.crm.outbox) {
-    const box: Outbox = { deliveries: [], pending: new Set(), inFlight: new Set() };
-    state.crm.outbox = box;
-    state.crm.deliveries = box.deliveries;
+// Delivery records and the calls in flight are live: a composite rollback does not undo a call made.
+const outbox = crmSlice(
+  "outbox",
+  (state) => {
+    const box: Outbox = { pending: new Set(), inFlight: new Set() };
     onStop(state).push(() => box.inFlight.forEach((request) => request.destroy(new Error("sandbox stopped"))));
-  }
-  return state.crm.outbox as Outbox;
-};
+    return box;
+  },
+  { live: true },
+);
 
 /** Every delivery so far, in the order they were made. */
-export const deliveriesOf = (state: SandboxState): Delivery[] => outbox(state).deliveries;
+export const deliveriesOf = crmSlice("deliveries", (): Delivery[] => [], { live: true });
 
 /** Starts the POST and returns at once; a receiver that fails or hangs never affects the sandbox. */
 export const postCallback = (
@@ -56,8 +68,8 @@ export const postCallback = (
 ): void => {
   const box = outbox(state);
   const record: Delivery = { ...delivery, at: state.clock.now() };
-  box.deliveries.push(record);
-  const timeoutMs = (state.crm.deliveryTimeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS;
+  deliveriesOf(state).push(record);
+  const timeoutMs = state.crm.deliveryTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const done = send(record, JSON.stringify(record.body), timeoutMs, box.inFlight).then(
     (status) => void (record.status = status),
     (error: Error) => void (record.error = error.message),

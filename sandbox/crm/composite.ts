@@ -6,43 +6,58 @@
  */
 import { EventEmitter } from "node:events";
 import { ok } from "../respond";
-import type { SandboxState } from "../state";
+import { crmSlices, type CrmSlices, type SandboxState } from "../state";
 import type { Route, SandboxContext, SandboxRequest, SandboxResponse } from "../types";
-import { dispatch } from "../server";
 import { COMPOSITE_PATH, fillReferences, readCompositeBody, type SubRequest } from "./compositeRequest";
 import { crmRoute } from "./crmRoute";
 
-/** The CRM slices a rollback restores: records (notes included) and what attachments, tags and conversion keep. */
-const ROLLBACK_SLICES = ["records", "attachments", "tags", "convertedLeads"];
+/**
+ * How a sub-request runs: routing, auth and the handler, without limits, faults or logging. The
+ * server passes it in when it builds its routes, so this module does not import the server back.
+ */
+export type Dispatch = (req: SandboxRequest, ctx: SandboxContext) => Promise<SandboxResponse>;
 
-/** Deep copy of plain data (Maps, arrays, objects); Buffers and other instances are shared, never mutated. */
-const copyData = (value: unknown): unknown => {
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, copyData(v)]));
-  if (Array.isArray(value)) return value.map(copyData);
+/** Deep copy of plain data (Maps, Sets, arrays, objects); Buffers, functions and other instances are shared, never mutated. */
+const copyData = <T>(value: T): T => {
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, copyData(v)])) as T;
+  if (value instanceof Set) return new Set([...value].map(copyData)) as T;
+  if (Array.isArray(value)) return value.map(copyData) as T;
   if (value && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyData(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyData(v)])) as T;
   }
   return value;
 };
 
 /**
  * A copy of the state for a batch that may be undone; `keep` moves its data and write events into
- * the real state. Calls that write while the batch runs are overwritten by `keep`: batches are short.
+ * the real state. The copy holds the records and every registered CRM slice (crmSlice in state.ts)
+ * that is not live; live slices (timers, deliveries, bulk jobs) are the real state's own. Calls
+ * that write while the batch runs are overwritten by `keep`: batches are short.
  */
-const scratchOf = (state: SandboxState) => {
-  const copies = Object.fromEntries(ROLLBACK_SLICES.filter((key) => key in state.crm).map((key) => [key, copyData(state.crm[key])]));
+export const scratchOf = (state: SandboxState) => {
+  const slices = crmSlices();
+  // A live slice made during the batch must land in the real state: make each one there first.
+  for (const slice of slices) if (slice.live) slice.of(state);
+  const copied = slices.filter((slice) => !slice.live).map((slice) => slice.name);
+  const real: Partial<CrmSlices> = state.crm;
   const scratch: SandboxState = {
     ...state,
     nextId: () => state.nextId(),
     writeLog: [],
     events: new EventEmitter(),
-    crm: { ...state.crm, ...copies } as SandboxState["crm"],
+    crm: { ...state.crm, records: copyData(state.crm.records) },
   };
+  const copy: Partial<CrmSlices> = scratch.crm;
+  const copyInto = <K extends keyof CrmSlices>(from: Partial<CrmSlices>, to: Partial<CrmSlices>, name: K, deep: boolean) => {
+    const value = from[name];
+    if (value !== undefined) to[name] = deep ? copyData(value) : value;
+  };
+  for (const name of copied) copyInto(real, copy, name, true);
   const keep = () => {
     // Refill the real records map in place: other code may hold it.
     state.crm.records.clear();
     scratch.crm.records.forEach((records, module) => state.crm.records.set(module, records));
-    for (const key of ROLLBACK_SLICES.filter((k) => k !== "records" && k in scratch.crm)) state.crm[key] = scratch.crm[key];
+    for (const name of copied) copyInto(copy, real, name, false);
     for (const event of scratch.writeLog) {
       state.writeLog.push(event);
       state.events.emit("write", event);
@@ -89,7 +104,7 @@ const executed = (response: SandboxResponse) => ({
   status: "success",
 });
 
-const run = async (subRequests: SubRequest[], parent: SandboxRequest, ctx: SandboxContext, stopOnFailure: boolean) => {
+const run = async (dispatch: Dispatch, subRequests: SubRequest[], parent: SandboxRequest, ctx: SandboxContext, stopOnFailure: boolean) => {
   const answers = new Map<string, unknown>();
   const responses: SandboxResponse[] = [];
   for (const sub of subRequests) {
@@ -101,15 +116,15 @@ const run = async (subRequests: SubRequest[], parent: SandboxRequest, ctx: Sandb
   return responses;
 };
 
-export const routes: Route[] = [
+export const compositeRoutes = (dispatch: Dispatch): Route[] => [
   crmRoute("POST", COMPOSITE_PATH, { scopes: ["ZohoCRM.composite_requests.CUSTOM"], write: true }, async (req, ctx) => {
     const { rollbackOnFail, subRequests } = readCompositeBody(req.json);
     if (!rollbackOnFail) {
-      const responses = await run(subRequests, req, ctx, false);
+      const responses = await run(dispatch, subRequests, req, ctx, false);
       return ok({ __composite_requests: responses.map(executed) }, responses.some(failed) ? 207 : 200);
     }
     const { scratch, keep } = scratchOf(ctx.state);
-    const responses = await run(subRequests, req, { ...ctx, state: scratch }, true);
+    const responses = await run(dispatch, subRequests, req, { ...ctx, state: scratch }, true);
     const failedAt = responses.findIndex(failed);
     if (failedAt < 0) {
       keep();

@@ -5,7 +5,7 @@
  * the lead leaves Leads. Everything is checked before the first write, so a refused call changes nothing.
  */
 import { ok, recordStatus } from "../respond";
-import type { CrmModule, CrmRecord, SandboxState } from "../state";
+import { crmSlice, type CrmModule, type CrmRecord, type SandboxState } from "../state";
 import type { Route } from "../types";
 import { crmView } from "./compare";
 import { CrmFailure } from "./crmFailure";
@@ -35,7 +35,14 @@ type Converted = {
 };
 
 /** lead id -> what it became; a second conversion answers ID_ALREADY_CONVERTED. */
-const convertedLeads = (state: SandboxState) => (state.crm.convertedLeads ??= new Map()) as Map<string, Converted>;
+declare module "../state" {
+  interface CrmSlices {
+    /** lead id -> what converting it made */
+    convertedLeads: Map<string, Converted>;
+  }
+}
+
+const convertedLeads = crmSlice("convertedLeads", () => new Map<string, Converted>());
 
 /** The lead's values for fields the target module also has. */
 const carried = (lead: CrmRecord, target: CrmModule): Record<string, unknown> =>

@@ -8,7 +8,7 @@
  * the org's write events remembers each record's name and creator while it exists.
  */
 import { noContent, ok, zohoTime } from "../respond";
-import type { CrmModule, SandboxState, WriteEvent } from "../state";
+import { crmSlice, type CrmModule, type SandboxState, type WriteEvent } from "../state";
 import type { Handler, Route } from "../types";
 import { answering, CrmFailure } from "./crmFailure";
 import { displayFieldOf } from "./metadataShapes";
@@ -39,7 +39,13 @@ const LIMITS = { defaultPerPage: 200, maxPerPage: 200 };
 const TYPES = ["all", "recycle", "permanent"] as const;
 const tracked = new WeakSet<SandboxState>();
 
-const binOf = (state: SandboxState): Bin => (state.crm.recycleBin ??= { entries: new Map(), known: new Map() }) as Bin;
+declare module "../state" {
+  interface CrmSlices {
+    recycleBin: Bin;
+  }
+}
+
+const binOf = crmSlice("recycleBin", (): Bin => ({ entries: new Map(), known: new Map() }));
 
 const remember = (state: SandboxState, module: CrmModule | undefined, event: WriteEvent) => {
   const bin = binOf(state);

@@ -6,7 +6,7 @@
  * email_templates.json and from_addresses.json.
  */
 import { noContent, ok, recordStatus, zohoTime } from "../respond";
-import type { CrmModule, CrmRecord, SandboxState } from "../state";
+import { crmSlice, type CrmModule, type CrmRecord, type SandboxState } from "../state";
 import type { Route, SandboxRequest } from "../types";
 import { CrmFailure } from "./crmFailure";
 import { crmRoute } from "./crmRoute";
@@ -64,19 +64,19 @@ const SEED_TEMPLATES = [
   { name: "Deal proposal", module: "Deals", subject: "Proposal for ${Deals.Deal_Name}", content: "<p>Please find our proposal for ${Deals.Deal_Name} (${Deals.Amount}).</p>" },
 ];
 
-export const emailSlice = (state: SandboxState): EmailSlice => {
-  const existing = state.crm.email as EmailSlice | undefined;
-  if (existing) return existing;
-  const slice: EmailSlice = {
+declare module "../state" {
+  interface CrmSlices {
+    email: EmailSlice;
+  }
+}
+
+export const emailSlice = crmSlice("email", (state): EmailSlice => ({
     templates: SEED_TEMPLATES.map((t) => ({ ...t, id: state.nextId(), folder: "Public Email Templates" })),
     mailbox: [],
     blocked: new Set(),
     // The org's shared sender, configured apart from any user's own address (Setup > Channels > Email).
     orgAddress: { id: state.nextId(), user_name: String(state.org.company_name ?? "Zylker"), email: "support@zylker.com" },
-  };
-  state.crm.email = slice;
-  return slice;
-};
+}));
 
 /** Everything sent so far, oldest first (tests read it to see what went out). */
 export const mailbox = (state: SandboxState): SentMail[] => emailSlice(state).mailbox;
@@ -187,8 +187,7 @@ interface MailInput {
 
 /** File ids uploaded with POST /crm/v8/files, when the sandbox has that endpoint's slice. */
 const knownFile = (state: SandboxState, id: string): boolean => {
-  const files = state.crm.files as Map<string, unknown> | undefined;
-  return files?.has(id) ?? false;
+  return state.crm.files?.has(id) ?? false;
 };
 
 const sendMail = (state: SandboxState, req: SandboxRequest) => {

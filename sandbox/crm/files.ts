@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { parseMultipart } from "../multipart";
 import { ok, recordStatus, zohoTime } from "../respond";
-import type { CrmField, SandboxState } from "../state";
+import { crmSlice, type CrmField, type SandboxState } from "../state";
 import type { Route } from "../types";
 import { CrmFailure } from "./crmFailure";
 import { crmRoute } from "./crmRoute";
@@ -28,7 +28,14 @@ export interface StoredFile {
   createdBy: { name: string; id: string };
 }
 
-const store = (state: SandboxState): Map<string, StoredFile> => (state.crm.files ??= new Map()) as Map<string, StoredFile>;
+declare module "../state" {
+  interface CrmSlices {
+    /** file id -> a file uploaded with POST /crm/v8/files */
+    files: Map<string, StoredFile>;
+  }
+}
+
+const store = crmSlice("files", () => new Map<string, StoredFile>());
 
 /** Whether a file is an image Zoho accepts, by its type or else its extension. */
 export const isImage = (name: string, contentType: string): boolean =>

@@ -7,7 +7,7 @@
  * A function is a JavaScript stand-in for the Deluge script; it throws DelugeError to fail as a script does.
  */
 import { crmError, ok } from "../respond";
-import type { SandboxState } from "../state";
+import { crmSlice, type SandboxState } from "../state";
 import type { Route, SandboxRequest } from "../types";
 import { CrmFailure } from "./crmFailure";
 import { crmRoute } from "./crmRoute";
@@ -30,14 +30,14 @@ const scoreLead: DelugeFunction = (args) => {
   return { email: args.email, score, grade: score >= 50 ? "A" : "B" };
 };
 
-const registry = (state: SandboxState): Map<string, Registered> => {
-  let map = state.crm.functions as Map<string, Registered> | undefined;
-  if (!map) {
-    map = new Map([["score_lead", { id: state.nextId(), run: scoreLead }]]);
-    state.crm.functions = map;
+declare module "../state" {
+  interface CrmSlices {
+    /** API name -> the published function */
+    functions: Map<string, Registered>;
   }
-  return map;
-};
+}
+
+const registry = crmSlice("functions", (state) => new Map<string, Registered>([["score_lead", { id: state.nextId(), run: scoreLead }]]));
 
 /** Publishes a function under its API name (tests). */
 export const registerFunction = (state: SandboxState, apiName: string, run: DelugeFunction): void => {

@@ -7,7 +7,7 @@
  * mass update (mass_update.json's own schemas are placeholders; see test/contract/overlay.ts).
  */
 import { ok, recordStatus } from "../respond";
-import type { CrmModule, CrmRecord, SandboxState } from "../state";
+import { crmSlice, type CrmModule, type CrmRecord, type SandboxState } from "../state";
 import type { Route, SandboxRequest } from "../types";
 import { blueprintOf } from "./blueprint";
 import { CrmFailure } from "./crmFailure";
@@ -35,7 +35,13 @@ interface Slice {
   views: Map<string, { module: string; shows: (record: CrmRecord) => boolean }>;
 }
 
-const slice = (state: SandboxState): Slice => (state.crm.massUpdate ??= { jobs: new Map(), views: new Map() }) as Slice;
+declare module "../state" {
+  interface CrmSlices {
+    massUpdate: Slice;
+  }
+}
+
+const slice = crmSlice("massUpdate", (): Slice => ({ jobs: new Map(), views: new Map() }));
 
 /** Adds a custom view showing the records `shows` accepts; returns its id (tests). */
 export const addCustomView = (state: SandboxState, module: string, shows: (record: CrmRecord) => boolean): string => {

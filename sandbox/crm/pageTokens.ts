@@ -4,7 +4,7 @@
  * user it was issued to; it lives 24 hours on the sandbox clock and reaches 100,000 records at most.
  */
 import { randomBytes } from "node:crypto";
-import type { SandboxState } from "../state";
+import { crmSlice, type SandboxState } from "../state";
 
 export const PAGE_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export const PAGE_TOKEN_REACH = 100_000;
@@ -31,8 +31,14 @@ export interface PageCursor {
   expiresAt: number;
 }
 
-const tokensOf = (state: SandboxState): Map<string, PageCursor> =>
-  (state.crm.pageTokens ??= new Map<string, PageCursor>()) as Map<string, PageCursor>;
+declare module "../state" {
+  interface CrmSlices {
+    /** page_token -> where the next page starts. */
+    pageTokens: Map<string, PageCursor>;
+  }
+}
+
+const tokensOf = crmSlice("pageTokens", () => new Map<string, PageCursor>());
 
 export const savePageToken = (state: SandboxState, cursor: Omit<PageCursor, "expiresAt">): { token: string; expiresAt: number } => {
   const tokens = tokensOf(state);

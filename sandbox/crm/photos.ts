@@ -6,7 +6,7 @@
  */
 import { noContent, ok, recordStatus } from "../respond";
 import { parseMultipart } from "../multipart";
-import type { CrmModule, SandboxState } from "../state";
+import { crmSlice, type CrmModule, type SandboxState } from "../state";
 import type { Route, SandboxRequest } from "../types";
 import { CrmFailure } from "./crmFailure";
 import { crmRoute } from "./crmRoute";
@@ -23,7 +23,13 @@ interface Photo {
   contentType: string;
 }
 
-const store = (state: SandboxState): Map<string, Photo> => (state.crm.photos ??= new Map()) as Map<string, Photo>;
+declare module "../state" {
+  interface CrmSlices {
+    photos: Map<string, Photo>;
+  }
+}
+
+const store = crmSlice("photos", () => new Map<string, Photo>());
 
 const photoModule = (state: SandboxState, name: string): CrmModule => {
   const module = moduleNamed(state, name);

@@ -5,7 +5,7 @@
  * its tags in `Tag`, and each tagged record is an update write.
  */
 import { recordStatus, zohoTime } from "../respond";
-import type { CrmRecord, SandboxState } from "../state";
+import { crmSlice, type CrmRecord, type SandboxState } from "../state";
 import type { Route, SandboxRequest } from "../types";
 import { CrmFailure } from "./crmFailure";
 import { crmRoute } from "./crmRoute";
@@ -42,9 +42,17 @@ const COLORS = [
   "#B88562",
 ];
 
-/** module -> lower-case tag name -> tag */
+declare module "../state" {
+  interface CrmSlices {
+    /** module -> lower-case tag name -> tag */
+    tags: Map<string, Map<string, Tag>>;
+  }
+}
+
+const allTags = crmSlice("tags", () => new Map<string, Map<string, Tag>>());
+
 const tagsOf = (state: SandboxState, module: string): Map<string, Tag> => {
-  const all = (state.crm.tags ??= new Map()) as Map<string, Map<string, Tag>>;
+  const all = allTags(state);
   let tags = all.get(module);
   if (!tags) all.set(module, (tags = new Map()));
   return tags;

@@ -4,7 +4,7 @@
  * as Zoho forgets them (re-enabling is the only way back).
  */
 import { dataCenter } from "../dataCenters";
-import type { CrmModule, SandboxState } from "../state";
+import { crmSlice, type CrmModule, type SandboxState } from "../state";
 import type { DataCenterKey } from "../types";
 
 /** What `Module.<operation>` names; `all` covers the three. */
@@ -35,8 +35,14 @@ export const MAX_EXPIRY_MS = 7 * 24 * HOUR_MS;
 
 const channelKey = (dc: DataCenterKey, channelId: string) => `${dc}:${channelId}`;
 
-const store = (state: SandboxState): Map<string, Channel> =>
-  (state.crm.channels ??= new Map<string, Channel>()) as Map<string, Channel>;
+declare module "../state" {
+  interface CrmSlices {
+    /** "dc:channel_id" -> the watch channel */
+    channels: Map<string, Channel>;
+  }
+}
+
+const store = crmSlice("channels", () => new Map<string, Channel>());
 
 /** Live channels in the order they were enabled; forgets the expired ones. */
 export const liveChannels = (state: SandboxState): Channel[] => {

@@ -4,7 +4,7 @@
  * parent (a note's Parent_Id) is a related action: channels with notify_on_related_action hear of
  * it as an edit of the parent.
  */
-import type { SandboxState, WriteEvent } from "../state";
+import { crmSlice, type SandboxState, type WriteEvent } from "../state";
 import { deliveriesOf, flushDeliveries, onStop, postCallback, type Delivery } from "./callbacks";
 import { liveChannels, resourceUri, selectionMatches, watches, type Channel, type WatchOperation } from "./watchChannels";
 
@@ -94,20 +94,31 @@ interface Held {
   queued: Array<() => void>;
 }
 
-const behaviourOf = (state: SandboxState): DeliveryBehaviour => (state.crm.watchDeliveryBehaviour as DeliveryBehaviour | undefined) ?? {};
+declare module "../state" {
+  interface CrmSlices {
+    watchHeld: Held;
+  }
+  interface CrmSettings {
+    watchDeliveryBehaviour: DeliveryBehaviour;
+  }
+}
+
+const behaviourOf = (state: SandboxState): DeliveryBehaviour => state.crm.watchDeliveryBehaviour ?? {};
 
 export const setDeliveryBehaviour = (state: SandboxState, behaviour: DeliveryBehaviour): void => {
   state.crm.watchDeliveryBehaviour = { ...behaviour };
 };
 
-const heldOf = (state: SandboxState): Held => {
-  if (!state.crm.watchHeld) {
+// Held deliveries are timers and queued sends: live, a rollback does not copy them.
+const heldOf = crmSlice(
+  "watchHeld",
+  (state): Held => {
     const held: Held = { timers: new Set(), waiting: new Set(), queued: [] };
-    state.crm.watchHeld = held;
     onStop(state).push(() => held.timers.forEach((timer) => clearTimeout(timer)));
-  }
-  return state.crm.watchHeld as Held;
-};
+    return held;
+  },
+  { live: true },
+);
 
 const later = (state: SandboxState, ms: number, post: () => void) => {
   const held = heldOf(state);

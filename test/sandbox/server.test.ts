@@ -7,6 +7,7 @@ import { DATA_CENTERS } from "../../sandbox/dataCenters";
 import { parseMultipart } from "../../sandbox/multipart";
 import { createRouter } from "../../sandbox/router";
 import { allRoutes } from "../../sandbox/routes";
+import { dispatch } from "../../sandbox/server";
 import { scopeCovers } from "../../sandbox/scopes";
 import type { Exchange, Route } from "../../sandbox/types";
 import { startTestSandbox, useSandbox, type TestSandbox } from "../helpers/sandbox";
@@ -149,7 +150,7 @@ describe("routing", () => {
       ["POST", "/crm/v8/__composite_requests", "/crm/v8/__composite_requests"],
       ["GET", "/crm/v8/Leads", "/crm/v8/:module"],
     ];
-    for (const routes of [allRoutes(), allRoutes().reverse()]) {
+    for (const routes of [allRoutes({ dispatch }), allRoutes({ dispatch }).reverse()]) {
       const route = createRouter(routes);
       for (const [method, path, pattern] of expected) {
         const match = route(method, path);
