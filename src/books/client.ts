@@ -4,10 +4,11 @@
  */
 import { createHash } from "node:crypto";
 import type { Connection } from "@prismatic-io/spectral";
-import { connectionToken, type ZohoClient, type ZohoRequest } from "../http/client";
+import type { ZohoClient, ZohoRequest } from "../http/client";
 import { clientFor } from "../http/clientFor";
 import { InputError } from "../http/errors";
 import { booksPages } from "../http/pagination";
+import { connectionToken } from "../http/connection";
 
 export interface BooksOrganization {
   organization_id: string;

@@ -4,11 +4,10 @@
  * logging, the connection's secrets masked by value, and errors that say what to do, including that
  * a write which failed after it was sent may have been applied (OUTCOME_UNKNOWN).
  */
-import type { Connection } from "@prismatic-io/spectral";
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig, type ResponseType } from "axios";
 import { InputError, toZohoError, ZohoError, type ZohoApi } from "./errors";
 import { maskSecrets, maskSecretsDeep, REDACTED, redact, rememberSecrets } from "./redact";
-import { resolveDataCenter, type DataCenter } from "./regions";
+import type { DataCenter } from "./regions";
 import type { Transport } from "./transport";
 
 export interface RetryPolicy {
@@ -140,30 +139,6 @@ export interface Token {
   dataCenter: DataCenter;
 }
 
-/** The access token and data center of a connection (both connection kinds). */
-export const connectionToken = (connection: Connection): Token => {
-  const accessToken = connection.token?.access_token;
-  if (typeof accessToken !== "string" || accessToken === "") {
-    throw new InputError("The Zoho connection has no access token: finish the OAuth 2.0 sign-in of the connection, then try again.");
-  }
-  const templated = connection.key === "zohoTemplatedConnection";
-  const dataCenter = resolveDataCenter({
-    apiDomain: connection.token?.api_domain,
-    accountsServer: connection.context?.["accounts-server"] ?? connection.token?.["accounts-server"],
-    configuredUrl: templated ? connection.fields?.zohoRegion : connection.fields?.tokenUrl,
-    configuredInputName: templated ? "Region URL" : "Token URL",
-    environment: connection.fields?.crmEnvironment,
-  });
-  return { accessToken, dataCenter };
-};
-
-/** The connection's values that must never be shown: its tokens and client secret. */
-export const connectionSecrets = (connection: Connection): unknown[] => [
-  connection.token?.access_token,
-  connection.token?.refresh_token,
-  connection.fields?.clientSecret,
-];
-
 export class ZohoClient {
   readonly dataCenter: DataCenter;
   private readonly http: Record<ZohoApi, AxiosInstance>;
@@ -195,10 +170,6 @@ export class ZohoClient {
       download: this.build(crmDomain, headers, [new URL(downloadDomain).host]),
       accounts: this.build(accountsServer, {}),
     };
-  }
-
-  static fromConnection(connection: Connection, options: ClientOptions = {}): ZohoClient {
-    return new ZohoClient(connectionToken(connection), { ...options, secrets: [...connectionSecrets(connection), ...(options.secrets ?? [])] });
   }
 
   /** Base URL of an API, e.g. https://www.zohoapis.eu/crm/v8 (what the platform sees, before any sandbox routing). */

@@ -1,8 +1,9 @@
 /** Building the client from what the platform hands a perform function: where the connection becomes a client. */
 import type { Connection } from "@prismatic-io/spectral";
-import { ZohoClient, type ClientOptions } from "./client";
+import type { ClientOptions, ZohoClient } from "./client";
 import { stepTransport } from "./transport";
 import { debugRequest } from "../fields/common";
+import { clientOfConnection } from "./connection";
 
 interface PerformContext {
   logger: { debug: (...args: unknown[]) => void; info?: (...args: unknown[]) => void; warn?: (...args: unknown[]) => void };
@@ -17,7 +18,7 @@ export const clientFor = (
   params: { connection: Connection; debugRequest?: unknown },
   options: ClientOptions = {},
 ): ZohoClient =>
-  ZohoClient.fromConnection(params.connection, {
+  clientOfConnection(params.connection, {
     debug: debugRequest.schema().parse(params.debugRequest),
     logger: context.logger,
     transport: stepTransport(),

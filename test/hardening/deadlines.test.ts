@@ -7,9 +7,9 @@ import { createConnection, invoke } from "@prismatic-io/spectral/dist/testing";
 import type { ServerResponse } from "node:http";
 import { crmGetRecord } from "../../actions/crm/getRecord";
 import { crmRawRequest } from "../../actions/crm/rawRequest";
-import { ZohoClient } from "../../src/http/client";
 import { configureTestTransport } from "../../src/http/transport";
 import { loopback, type Seen } from "../helpers/loopback";
+import { clientOfConnection } from "../../src/http/connection";
 
 const connection = createConnection(
   { key: "zohoTemplatedConnection" } as Parameters<typeof createConnection>[0],
@@ -90,7 +90,7 @@ it("rejects a Total Timeout that is not a number before sending anything", async
 });
 
 it("defaults: two minutes a try, five minutes a call with its retries, fourteen minutes a step (under the platform's 15-minute limit)", () => {
-  const client = ZohoClient.fromConnection(connection);
+  const client = clientOfConnection(connection);
   expect(client.limits).toEqual({ attemptMs: 120_000, callMs: 5 * 60_000, budgetMs: 14 * 60_000 });
-  expect(ZohoClient.fromConnection(connection, { transport: { budgetMs: 5_000 }, timeoutMs: 1_000, callBudgetMs: 2_000 }).limits).toEqual({ attemptMs: 1_000, callMs: 2_000, budgetMs: 5_000 });
+  expect(clientOfConnection(connection, { transport: { budgetMs: 5_000 }, timeoutMs: 1_000, callBudgetMs: 2_000 }).limits).toEqual({ attemptMs: 1_000, callMs: 2_000, budgetMs: 5_000 });
 });

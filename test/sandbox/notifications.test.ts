@@ -13,9 +13,9 @@ import { crmCall } from "./crmApi";
 import { emptyRecycleBin } from "../../sandbox/crm/deleted";
 import { dropChannel } from "../../sandbox/crm/watchChannels";
 import { flushWatchDeliveries, redeliver, releaseDeliveries, setDeliveryBehaviour } from "../../sandbox/crm/watchDelivery";
-import { ZohoClient } from "../../src/http/client";
 import { deletedRecordPages, deletedRecords } from "../../src/crm/deleted";
 import { stepTransport } from "../../src/http/transport";
+import { clientOfConnection } from "../../src/http/connection";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -71,7 +71,6 @@ beforeEach(() => {
 describe("watch channels", () => {
   const sandbox = useSandbox();
   const { call, now, enable, createLead, editLead, deleteLead, deliveriesTo } = channelTools(sandbox);
-
 
 
   it("enables a channel and answers Zoho's success entry per module", async () => {
@@ -505,7 +504,7 @@ describe("deletedRecordPages (src/crm/deleted.ts) against the sandbox", () => {
     sandbox().clock.advance(HOUR);
     const cut = sandbox().clock.now();
     await call("DELETE", `/crm/v8/Leads?ids=${ids.slice(4).join(",")}`);
-    const client = ZohoClient.fromConnection(connectionFor(sandbox()) as never, { transport: stepTransport() });
+    const client = clientOfConnection(connectionFor(sandbox()) as never, { transport: stepTransport() });
     const pages: string[][] = [];
     for await (const page of deletedRecordPages(client, "Leads", { perPage: 3 })) pages.push(page.map((r) => r.id));
     expect(pages).toEqual([[ids[6], ids[5], ids[4]], [ids[3], ids[2], ids[1]], [ids[0]]]);

@@ -11,6 +11,7 @@ import { configureTestTransport, stepTransport } from "../../src/http/transport"
 import { ZohoError } from "../../src/http/errors";
 import { json, loopback, type Seen } from "../helpers/loopback";
 import { connectionFor, startTestSandbox, type TestSandbox } from "../helpers/sandbox";
+import { clientOfConnection } from "../../src/http/connection";
 
 beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2_000 } }));
 afterAll(() => configureTestTransport());
@@ -27,7 +28,7 @@ const withZoho = async (handler: Parameters<typeof loopback>[0], run: (client: Z
   const sandboxUrl = process.env.ZOHO_SANDBOX_URL;
   process.env.ZOHO_SANDBOX_URL = server.url;
   try {
-    await run(ZohoClient.fromConnection(connection, { transport: stepTransport() }), server.seen);
+    await run(clientOfConnection(connection, { transport: stepTransport() }), server.seen);
   } finally {
     process.env.ZOHO_SANDBOX_URL = sandboxUrl;
     await server.close();
@@ -265,7 +266,7 @@ describe("10,000 records against the sandbox: none lost, none written twice", ()
     process.env.ZOHO_SANDBOX_URL = fileSandboxUrl;
   });
 
-  const client = () => ZohoClient.fromConnection(connectionFor(s), { transport: stepTransport() });
+  const client = () => clientOfConnection(connectionFor(s), { transport: stepTransport() });
   const leads = () => [...(s.state.crm.records.get("Leads")?.values() ?? [])];
   const logged = (operation: string) => s.state.writeLog.filter((e) => e.operation === operation).flatMap((e) => e.ids);
 

@@ -4,7 +4,6 @@ import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import { parse as parseYaml } from "yaml";
 import { BOOKS_RECORD_TYPES, collectionPath, recordOf, recordPath, writeBody, type BooksRecordType } from "../../src/books/catalog";
 import { ORGANIZATIONS_TTL_MS, cachedOrganizations, pickOrganization } from "../../src/books/client";
-import { ZohoClient } from "../../src/http/client";
 import { stepTransport } from "../../src/http/transport";
 import { InputError } from "../../src/http/errors";
 import { booksInputSchema, booksValuesSchema } from "../../src/fields/books";
@@ -14,6 +13,7 @@ import { recordId as recordIdSchema } from "../../src/fields/schemas";
 const recordId = recordIdSchema();
 import { BOOKS_FOLDER, oasDir } from "../contract/oasDir";
 import { json, loopback } from "../helpers/loopback";
+import { clientOfConnection } from "../../src/http/connection";
 
 const type = (key: string) => BOOKS_RECORD_TYPES.find((t) => t.key === key) as BooksRecordType;
 
@@ -196,7 +196,7 @@ describe("cachedOrganizations", () => {
   const lookups = () => server.seen.filter((s) => s.url === "/books/v3/organizations").length;
   const fetch = (token: string) => {
     const c = connection(token);
-    return cachedOrganizations(ZohoClient.fromConnection(c, { transport: stepTransport() }), c);
+    return cachedOrganizations(clientOfConnection(c, { transport: stepTransport() }), c);
   };
 
   it("asks Zoho once per connection, concurrent steps included", async () => {

@@ -4,6 +4,7 @@ import { backoffMs, ZohoClient } from "../../src/http/client";
 import { configureTestTransport, stepTransport } from "../../src/http/transport";
 import { ZohoError } from "../../src/http/errors";
 import { json, loopback } from "../helpers/loopback";
+import { clientOfConnection } from "../../src/http/connection";
 
 const TOKEN = "1000.secret-access-token.abc123";
 const connection = (apiDomain = "https://www.zohoapis.eu") =>
@@ -17,7 +18,7 @@ const withServer = async (handler: Parameters<typeof loopback>[0], run: (client:
   const server = await loopback(handler);
   process.env.ZOHO_SANDBOX_URL = server.url;
   try {
-    await run(ZohoClient.fromConnection(connection(), { transport: stepTransport(), ...options }), server);
+    await run(clientOfConnection(connection(), { transport: stepTransport(), ...options }), server);
   } finally {
     await server.close();
   }

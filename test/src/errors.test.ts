@@ -1,10 +1,10 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import { ZohoClient } from "../../src/http/client";
 import { configureTestTransport, stepTransport } from "../../src/http/transport";
 import { errorHook } from "../../src/errorHook";
 import { scopeFor } from "../../src/http/errors";
 import { redact, redactText, REDACTED } from "../../src/http/redact";
 import { json, loopback } from "../helpers/loopback";
+import { clientOfConnection } from "../../src/http/connection";
 
 beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5 } }));
 
@@ -13,7 +13,7 @@ const failWith = async (status: number, body: unknown, api: "crm" | "books", pat
   process.env.ZOHO_SANDBOX_URL = server.url;
   const connection = createConnection({ key: "zohoTemplatedConnection" } as never, {}, { access_token: "tok", api_domain: "https://www.zohoapis.in" });
   try {
-    await ZohoClient.fromConnection(connection, { retry: { retries: 0 }, transport: stepTransport() }).request({ api, path, method });
+    await clientOfConnection(connection, { retry: { retries: 0 }, transport: stepTransport() }).request({ api, path, method });
     throw new Error("expected a failure");
   } catch (error) {
     return error as Error;

@@ -3,6 +3,7 @@ import { ZohoClient } from "../../src/http/client";
 import { stepTransport } from "../../src/http/transport";
 import { assertDiscretePage, booksPages, collect, coqlPages, crmPages } from "../../src/http/pagination";
 import { json, loopback } from "../helpers/loopback";
+import { clientOfConnection } from "../../src/http/connection";
 
 const TOTAL = 2_450;
 const ids = Array.from({ length: TOTAL }, (_, i) => String(i + 1));
@@ -41,7 +42,7 @@ beforeAll(async () => {
     json(res, 404, {});
   });
   process.env.ZOHO_SANDBOX_URL = server.url;
-  client = ZohoClient.fromConnection(createConnection({ key: "zohoTemplatedConnection" } as never, {}, { access_token: "t", api_domain: "https://www.zohoapis.com" }), { transport: stepTransport() });
+  client = clientOfConnection(createConnection({ key: "zohoTemplatedConnection" } as never, {}, { access_token: "t", api_domain: "https://www.zohoapis.com" }), { transport: stepTransport() });
 });
 afterAll(async () => {
   await server.close();

@@ -4,7 +4,6 @@ import { crmGetOrganization } from "../../actions/crm/getOrganization";
 import { crmRawRequest } from "../../actions/crm/rawRequest";
 import { connections } from "../../connections";
 import type { DataCenterKey } from "../../sandbox/types";
-import { connectionToken, ZohoClient } from "../../src/http/client";
 import { stepTransport } from "../../src/http/transport";
 import {
   CRM_ENVIRONMENTS,
@@ -21,6 +20,7 @@ import { crmBulkWriteRecords } from "../../actions/crm/bulkWriteRecords";
 import { environmentState } from "../../sandbox/state";
 import { configureBulkPolling } from "../../src/crm/bulk";
 import { useSandbox, type TestSandbox } from "../helpers/sandbox";
+import { clientOfConnection, connectionToken } from "../../src/http/connection";
 
 const expected: Array<[string, string, string]> = [
   ["us", "https://accounts.zoho.com", "https://www.zohoapis.com"],
@@ -48,7 +48,7 @@ describe("data centers", () => {
 
     it("templated connection: CRM and Books base URLs come from the token's api_domain", () => {
       const connection = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: accounts }, { access_token: "t", api_domain: api });
-      const client = ZohoClient.fromConnection(connection, { transport: stepTransport() });
+      const client = clientOfConnection(connection, { transport: stepTransport() });
       expect(client.baseUrl("crm")).toBe(`${api}/crm/v8`);
       expect(client.baseUrl("books")).toBe(`${api}/books/v3`);
       expect(client.baseUrl("bulk")).toBe(`${api}/crm/bulk/v8`);
@@ -130,7 +130,7 @@ describe("CRM environments: 10 data centers x 3 environments", () => {
   it.each(hosts)("%s %s: CRM calls reach %s and its own org; Books and content hosts stay the data center's", async (dc, environment, host, label) => {
     const s = sandbox();
     const connection = environmentConnection(s, dc, environment);
-    const client = ZohoClient.fromConnection(connection, { transport: stepTransport() });
+    const client = clientOfConnection(connection, { transport: stepTransport() });
     expect(client.baseUrl("crm")).toBe(`${host}/crm/v8`);
     expect(client.baseUrl("bulk")).toBe(`${host}/crm/bulk/v8`);
     // Bulk read results are paths on the CRM host of the environment.
