@@ -12,7 +12,7 @@ import { seedOrg, seedRecords, type SeedCrmOptions } from "./seed";
 import { createSandboxServer } from "./server";
 import { ensureOrganizations } from "./books/organizations";
 import { createState, type CrmRecord, type SandboxState } from "./state";
-import { trackDeletions } from "./crm/deleted";
+import { trackDeletions } from "./crm/records/deleted";
 import type { Clock, DataCenterKey, RequestLogEntry, SandboxContext, SandboxOptions, TokenInfo } from "./types";
 
 export type * from "./types";

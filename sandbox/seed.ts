@@ -5,9 +5,9 @@
  */
 import { zohoTime } from "./respond";
 import type { CrmField, CrmModule, CrmRecord, SandboxState } from "./state";
-import { catalogModules } from "./crm/moduleCatalog";
-import { withFullName } from "./crm/recordValues";
-import { minifiedUser } from "./crm/writes";
+import { catalogModules } from "./crm/metadata/moduleCatalog";
+import { withFullName } from "./crm/records/recordValues";
+import { minifiedUser } from "./crm/records/writes";
 
 const USERS = [
   { first_name: "Patricia", last_name: "Boyle", email: "patriciaboyle@zylker.com", role: "CEO", profile: "Administrator" },

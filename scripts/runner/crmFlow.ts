@@ -5,7 +5,7 @@
  */
 import crm from "../../actions/crm";
 import dataSources from "../../dataSources";
-import { flushDeliveries } from "../../sandbox/crm/notifications";
+import { flushDeliveries } from "../../sandbox/crm/notifications/notifications";
 import { crmRecordsPollingTrigger } from "../../triggers/crmRecordsPolling";
 import { notificationsTrigger } from "../../triggers/notifications";
 import type { Harness, PollState } from "./harness";

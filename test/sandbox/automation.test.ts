@@ -3,10 +3,10 @@
  * email templates and send mail (the mailbox), blueprint transitions, functions run as REST APIs and
  * mass update jobs, with the refusals that change nothing.
  */
-import { defineBlueprint } from "../../sandbox/crm/blueprint";
-import { mailbox } from "../../sandbox/crm/email";
-import { DelugeError, registerFunction } from "../../sandbox/crm/functions";
-import { addCustomView } from "../../sandbox/crm/massUpdate";
+import { defineBlueprint } from "../../sandbox/crm/automation/blueprint";
+import { mailbox } from "../../sandbox/crm/automation/email";
+import { DelugeError, registerFunction } from "../../sandbox/crm/automation/functions";
+import { addCustomView } from "../../sandbox/crm/automation/massUpdate";
 import type { CrmRecord } from "../../sandbox/state";
 import { useSandbox } from "../helpers/sandbox";
 import { crmCall } from "./crmApi";

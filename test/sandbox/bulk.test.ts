@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { deliveriesOf } from "../../sandbox/crm/callbacks";
-import { flushDeliveries } from "../../sandbox/crm/notifications";
+import { flushDeliveries } from "../../sandbox/crm/notifications/notifications";
 import { ALL_SCOPES } from "../../sandbox/scopes";
 import { json, loopback } from "../helpers/loopback";
 import { useSandbox, type TestSandbox } from "../helpers/sandbox";

@@ -4,7 +4,7 @@
  * refusals that leave everything untouched.
  */
 import type { CrmRecord } from "../../sandbox/state";
-import { minifiedUser } from "../../sandbox/crm/writes";
+import { minifiedUser } from "../../sandbox/crm/records/writes";
 import { useSandbox } from "../helpers/sandbox";
 import { crmCall } from "./crmApi";
 

@@ -3,7 +3,7 @@
  * COUNT, paging through thousands of rows, and Zoho's error answers for invalid queries.
  */
 import type { CrmRecord } from "../../sandbox/state";
-import { minifiedUser } from "../../sandbox/crm/writes";
+import { minifiedUser } from "../../sandbox/crm/records/writes";
 import { useSandbox } from "../helpers/sandbox";
 import { acceptGap, GAPS } from "./contractGaps";
 import { crmCall } from "./crmApi";

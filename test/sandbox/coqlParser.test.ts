@@ -1,5 +1,5 @@
 import { CrmFailure } from "../../sandbox/crm/crmFailure";
-import { parseCoql, tokenize, type Condition } from "../../sandbox/crm/coqlParser";
+import { parseCoql, tokenize, type Condition } from "../../sandbox/crm/coql/coqlParser";
 
 const errorOf = (query: string): CrmFailure => {
   try {

@@ -2,17 +2,17 @@
  * Watch channels over real HTTP: enabling, listing, replacing, updating and disabling them, Zoho's
  * validation, and the callbacks the sandbox POSTs to a loopback receiver when records change.
  */
-import { flushDeliveries } from "../../sandbox/crm/notifications";
+import { flushDeliveries } from "../../sandbox/crm/notifications/notifications";
 import { deliveriesOf, type Delivery } from "../../sandbox/crm/callbacks";
-import { insertRecord } from "../../sandbox/crm/writes";
+import { insertRecord } from "../../sandbox/crm/records/writes";
 import { zohoTime } from "../../sandbox/respond";
 import type { DataCenterKey } from "../../sandbox/types";
 import { json, loopback } from "../helpers/loopback";
 import { connectionFor, useSandbox, type TestSandbox } from "../helpers/sandbox";
 import { crmCall } from "./crmApi";
-import { emptyRecycleBin } from "../../sandbox/crm/deleted";
-import { dropChannel } from "../../sandbox/crm/watchChannels";
-import { flushWatchDeliveries, redeliver, releaseDeliveries, setDeliveryBehaviour } from "../../sandbox/crm/watchDelivery";
+import { emptyRecycleBin } from "../../sandbox/crm/records/deleted";
+import { dropChannel } from "../../sandbox/crm/notifications/watchChannels";
+import { flushWatchDeliveries, redeliver, releaseDeliveries, setDeliveryBehaviour } from "../../sandbox/crm/notifications/watchDelivery";
 import { deletedRecordPages, deletedRecords } from "../../src/crm/deleted";
 import { stepTransport } from "../../src/http/transport";
 import { clientOfConnection } from "../../src/http/connection";

@@ -1,6 +1,6 @@
 import type { CrmModule, CrmRecord } from "../../sandbox/state";
 import { CrmFailure } from "../../sandbox/crm/crmFailure";
-import { compileCriteria, parseCriteria } from "../../sandbox/crm/searchCriteria";
+import { compileCriteria, parseCriteria } from "../../sandbox/crm/search/searchCriteria";
 
 const field = (api_name: string, data_type: string) => ({ api_name, field_label: api_name, data_type });
 

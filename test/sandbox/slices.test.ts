@@ -5,7 +5,7 @@
  * to keep up to date. Live slices (timers, deliveries, bulk jobs) are shared, not copied.
  */
 import { createClock } from "../../sandbox/clock";
-import { scratchOf } from "../../sandbox/crm/composite";
+import { scratchOf } from "../../sandbox/crm/composite/composite";
 import "../../sandbox/routes"; // loads every endpoint group, so every slice is registered
 import { seedOrg } from "../../sandbox/seed";
 import { createState, crmSlice, crmSlices, type SandboxState } from "../../sandbox/state";

@@ -10,7 +10,7 @@
 import { defaultTriggerPayload, invokeTrigger } from "@prismatic-io/spectral/dist/testing";
 import { zohoTime } from "../../sandbox/respond";
 import type { CrmRecord, SandboxState } from "../../sandbox/state";
-import { recordWrite } from "../../sandbox/crm/writes";
+import { recordWrite } from "../../sandbox/crm/records/writes";
 import { crmRecordsPollingTrigger } from "../../triggers/crmRecordsPolling";
 import { leadsPollingTrigger } from "../../triggers/legacyPolling";
 import { connectionFor, useSandbox } from "../helpers/sandbox";

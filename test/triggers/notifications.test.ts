@@ -1,6 +1,6 @@
 import { flushDeliveries } from "../../sandbox/crm/callbacks";
-import { flushWatchDeliveries, notificationDeliveries, redeliver, releaseDeliveries, setDeliveryBehaviour } from "../../sandbox/crm/watchDelivery";
-import { dropChannel, liveChannels } from "../../sandbox/crm/watchChannels";
+import { flushWatchDeliveries, notificationDeliveries, redeliver, releaseDeliveries, setDeliveryBehaviour } from "../../sandbox/crm/notifications/watchDelivery";
+import { dropChannel, liveChannels } from "../../sandbox/crm/notifications/watchChannels";
 import { connectionFor, useSandbox, type TestSandbox } from "../helpers/sandbox";
 import { startPlatform, type Platform } from "./notificationsPlatform";
 

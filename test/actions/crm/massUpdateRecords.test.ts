@@ -1,6 +1,6 @@
 /** Mass Update Records against the sandbox's mass update jobs, with contract checks on. */
 import { crmMassUpdateRecords, massUpdatePolling } from "../../../actions/crm/massUpdateRecords";
-import { addCustomView } from "../../../sandbox/crm/massUpdate";
+import { addCustomView } from "../../../sandbox/crm/automation/massUpdate";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";

@@ -4,7 +4,7 @@
  * for everything else.
  */
 import { crmRunFunction } from "../../../actions/crm/runFunction";
-import { DelugeError, registerFunction } from "../../../sandbox/crm/functions";
+import { DelugeError, registerFunction } from "../../../sandbox/crm/automation/functions";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
 import { expectNoRequest, run } from "../books/harness";

@@ -2,7 +2,7 @@
 import { crmSendEmail } from "../../../actions/crm/sendEmail";
 import { selectCrmEmailTemplate } from "../../../dataSources/selectCrmEmailTemplate";
 import { selectCrmFromAddress } from "../../../dataSources/selectCrmFromAddress";
-import { emailSlice, mailbox } from "../../../sandbox/crm/email";
+import { emailSlice, mailbox } from "../../../sandbox/crm/automation/email";
 import { runDataSource } from "../../dataSources/harness";
 import { connectionFor, useSandbox } from "../../helpers/sandbox";
 import { expectSameShape } from "../../helpers/shape";
