@@ -1,6 +1,7 @@
 import { performTransition } from "../../src/crm/blueprint";
 import { transitionId } from "../../src/fields/automation";
 import { dynamicValues, fieldValues, recordId, recordType } from "../../src/fields/crm";
+import { labelOf } from "../../src/fields/field";
 import { recordValues } from "../../src/fields/schemas";
 import { zohoAction } from "../../src/step";
 
@@ -14,8 +15,8 @@ export const crmPerformBlueprintTransition = zohoAction({
   perform: async (_context, input, client) => {
     const values = recordValues(input.dynamicValues, input.fieldValues);
     const { transition, after } = await performTransition(client, input.recordType, input.recordId, input.transitionId, values, {
-      transition: "Transition",
-      values: "Field Values",
+      transition: labelOf(transitionId.input),
+      values: labelOf(fieldValues.input),
     });
     return {
       data: {
