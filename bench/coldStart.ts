@@ -164,25 +164,26 @@ const goal = (ours: number, theirs: number | undefined, limit: number) =>
 /** The section's rows for the bench table: one per measure, ours against the existing component's. */
 export const coldStartRows = (cold: ColdStart): Row[] => {
   const { ours, anchor } = cold;
-  const theirs = (text: (s: ColdSide) => string) => (anchor ? `; existing component: ${text(anchor)}` : "");
-  const rounds = `median of ${cold.rounds} interleaved fresh \`node\` processes`;
+  const both = (text: (s: ColdSide) => string) => `ours ${text(ours)}${anchor ? `; existing component ${text(anchor)}` : ""}`;
+  const cpuRatio = (pick: (s: ColdSide) => number) => (anchor && !missing(pick(anchor)) ? `; CPU ${ratio(pick(ours), pick(anchor))}` : "");
+  const rounds = `median of ${cold.rounds} interleaved rounds of fresh \`node\` processes`;
   const rows: Row[] = [
     {
-      scenario: `Cold start: bundle size (every action, trigger and data source: ${ours.name === "ours" ? "ours" : ours.name})`,
+      scenario: "Cold start: bundle size, every action, trigger and data source included",
       calls: "",
       time: "",
       ratio: ratio(ours.bytes, anchor?.bytes),
-      result: `${kb(ours.bytes)}${theirs((s) => kb(s.bytes))}`,
+      result: both((s) => kb(s.bytes)),
       target: goal(ours.bytes, anchor?.bytes, 0.5),
     },
     {
-      scenario: `Cold start: require overhead over bare \`node\` (process wall time minus a bare process's ${msText(cold.bareMs)}; ${rounds})`,
+      scenario: `Cold start: require overhead over bare \`node\` (process wall time less a bare process's ${msText(cold.bareMs)}; ${rounds}); require() itself and its CPU time; read / compile / run of the file`,
       calls: "",
       time: msText(ours.overheadMs),
-      ratio: ratio(ours.overheadMs, anchor?.overheadMs),
-      result: `require() itself ${msText(ours.requireMs)}, CPU ${msText(ours.requireCpuMs)} (read ${msText(ours.readMs)} / compile ${msText(ours.compileMs)} / run ${msText(ours.runMs)})${theirs(
-        (s) => `${msText(s.overheadMs)}, require() ${msText(s.requireMs)}, CPU ${msText(s.requireCpuMs)} (read ${msText(s.readMs)} / compile ${msText(s.compileMs)} / run ${msText(s.runMs)})`,
-      )}; CPU ratio ${ratio(ours.requireCpuMs, anchor?.requireCpuMs)}`,
+      ratio: `${ratio(ours.overheadMs, anchor?.overheadMs)}${cpuRatio((s) => s.requireCpuMs)}`,
+      result: both(
+        (s) => `${msText(s.overheadMs)}: require() ${msText(s.requireMs)}, CPU ${msText(s.requireCpuMs)}; read ${msText(s.readMs)} / compile ${msText(s.compileMs)} / run ${msText(s.runMs)}`,
+      ),
       target: goal(ours.overheadMs, anchor?.overheadMs, 0.5),
     },
     {
@@ -190,17 +191,15 @@ export const coldStartRows = (cold: ColdStart): Row[] => {
       calls: "",
       time: "",
       ratio: ratio(ours.rssMb, anchor?.rssMb),
-      result: `${mib(ours.rssMb)}${theirs((s) => mib(s.rssMb))}`,
+      result: both((s) => mib(s.rssMb)),
       target: goal(ours.rssMb, anchor?.rssMb, 1),
     },
     {
       scenario: `Cold start: first call, require + Get Records (${SEEDED} Leads) against the sandbox with no added latency (${cold.via}; ${rounds})`,
       calls: "1",
       time: msText(ours.firstCallMs),
-      ratio: ratio(ours.firstCallMs, anchor?.firstCallMs),
-      result: `the call itself ${msText(ours.callMs)}; CPU ${msText(ours.firstCallCpuMs)}${theirs((s) =>
-        Number.isNaN(s.firstCallMs) ? "not called" : `${msText(s.firstCallMs)} (call ${msText(s.callMs)}); CPU ${msText(s.firstCallCpuMs)}`,
-      )}; CPU ratio ${ratio(ours.firstCallCpuMs, anchor?.firstCallCpuMs)}`,
+      ratio: `${ratio(ours.firstCallMs, anchor?.firstCallMs)}${cpuRatio((s) => s.firstCallCpuMs)}`,
+      result: both((s) => (Number.isNaN(s.firstCallMs) ? "not called" : `${msText(s.firstCallMs)} (the call ${msText(s.callMs)}), CPU ${msText(s.firstCallCpuMs)}`)),
       target: goal(ours.firstCallMs, anchor?.firstCallMs, 0.75),
     },
   ];
@@ -217,7 +216,7 @@ if (require.main === module) {
   const bundle = resolve(arg("--bundle") ?? join(__dirname, "..", "dist", "index.js"));
   measureColdStart({ bundle, rounds: Number(arg("--rounds") ?? 21) })
     .then((cold) => {
-      for (const row of coldStartRows(cold)) process.stdout.write(`${row.scenario}\n  ${row.time} ${row.ratio} ${row.result} ${row.target}\n`);
+      for (const row of coldStartRows(cold)) process.stdout.write(`${row.scenario}\n  ${[row.time, row.ratio, row.result, row.target].filter(Boolean).join(" | ")}\n`);
     })
     .catch((error) => {
       process.stderr.write(`${(error as Error).stack ?? error}\n`);
