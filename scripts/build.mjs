@@ -81,11 +81,28 @@ const groupOf = new Map(Object.entries(GROUPS).flatMap(([group, members]) => mem
 /** ES packages: their chunk is the ES build (one module scope, as esbuild hoists it), imported by name. */
 const ES_CHUNKS = new Set(["zod"]);
 /**
- * Chunk text is stored brotli-compressed (base64), in two archives (ARCHIVES): a third of its bytes.
+ * Chunk text is stored brotli-compressed (Z85 text), in two archives (ARCHIVES): a third of its bytes.
  * The first chunk a step loads decompresses its archive (about 350 KB of text in about a
  * millisecond). BUILD_COMPRESS=0 stores the chunks as plain text.
  */
 const COMPRESS = process.env.BUILD_COMPRESS !== "0";
+/**
+ * Z85 (ZeroMQ's base-85): five text characters per four bytes, against base64's four per three, and
+ * none of them needs escaping in a JS string. The archives are most of the bundle's bytes.
+ */
+const Z85 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
+const z85 = (bytes) => {
+  const padded = Buffer.alloc(Math.ceil(bytes.length / 4) * 4);
+  bytes.copy(padded);
+  let text = "";
+  for (let i = 0; i < padded.length; i += 4) {
+    let value = padded.readUInt32BE(i);
+    let group = "";
+    for (let k = 0; k < 5; k++, value = Math.floor(value / 85)) group = Z85[value % 85] + group;
+    text += group;
+  }
+  return text;
+};
 const compress = (text) =>
   brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: text.length } });
 const nodeRequire = createRequire(import.meta.url);
@@ -164,6 +181,41 @@ const fromMain = (own) => ({
   },
 });
 
+/**
+ * Our code reaches zod only as `z.<name>` (import { z } from "zod"). The zod chunk's `z` holds just
+ * the names our sources use, so esbuild leaves out the schema types and helpers no step builds (a
+ * sixth of zod, and of its start-up on the first step run). A `z` used any other way (passed along,
+ * indexed) makes the build keep zod's whole namespace, with a warning.
+ */
+const SOURCES = ["src", "actions", "triggers", "dataSources", "connections"];
+const zodEntry = async () => {
+  const { readdir, readFile } = await import("node:fs/promises");
+  const files = (await Promise.all(SOURCES.map((dir) => readdir(dir, { recursive: true }).then((names) => names.filter((n) => n.endsWith(".ts")).map((n) => `${dir}/${n}`)))))
+    .flat();
+  const used = new Set();
+  const loose = [];
+  for (const file of files) {
+    const text = await readFile(file, "utf8");
+    if (!/from "zod"/.test(text)) continue;
+    // Comments, strings and imports cannot hold a use of z; what is left must be `z.<name>`.
+    const code = text
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/\/\/.*$/gm, "")
+      .replace(/`(?:\\[\s\S]|[^`\\])*`|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g, '""')
+      .replace(/^import [^;]*;$/gm, "");
+    for (const [, name] of code.matchAll(/(?<![\w$.])z\s*\.\s*([A-Za-z_$][\w$]*)/g)) used.add(name);
+    // ("-z" is a regular expression's range, as in [a-z].)
+    if (/(?<![\w$.-])z(?![\w$]|\s*\.)/.test(code.replace(/(?<![\w$.])z\s*\.\s*[A-Za-z_$][\w$]*/g, ""))) loose.push(file);
+  }
+  const zod = await import("zod");
+  if (loose.length > 0) {
+    console.warn(`build: ${loose.join(", ")} use z other than as z.<name>; the zod chunk keeps zod's whole namespace`);
+    return `export * from "zod"; export { default } from "zod";`;
+  }
+  const names = [...used].filter((name) => name in zod.z).sort();
+  return `import { ${names.map((n, i) => `${n} as n${i}`).join(", ")} } from "zod";\nexport const z = { ${names.map((n, i) => `${n}: n${i}`).join(", ")} };`;
+};
+
 /** One chunk: its code, and what the stand-in must know without loading it (export names, callable or not). */
 const buildChunk = async (name, spectral) => {
   const es = ES_CHUNKS.has(name);
@@ -172,9 +224,11 @@ const buildChunk = async (name, spectral) => {
     ? `module.exports = require(${JSON.stringify(spectral.file)});`
     : members
       ? `module.exports = {${members.map((m) => `${JSON.stringify(m)}: require(${JSON.stringify(m)})`).join(", ")}};`
-      : es
-        ? `export * from "${name}"; export { default } from "${name}";`
-        : `module.exports = require("${name}");`;
+      : name === "zod"
+        ? await zodEntry()
+        : es
+          ? `export * from "${name}"; export { default } from "${name}";`
+          : `module.exports = require("${name}");`;
   const result = await build({
     ...common,
     stdin: { contents, resolveDir: process.cwd(), sourcefile: `chunk:${name}` },
@@ -245,7 +299,8 @@ const lazyChunks = {
           table[name] = { archive, start, end: start + parts[i].length, ...info(byName.get(name)) };
           start += parts[i].length;
         });
-        archives[archive] = compress(Buffer.concat(parts)).toString("base64");
+        const packed = compress(Buffer.concat(parts));
+        archives[archive] = { z85: z85(packed), bytes: packed.length };
       }
       return { contents: `module.exports = ${JSON.stringify({ archives, chunks: table })};`, loader: "js" };
     });
