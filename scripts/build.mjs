@@ -54,6 +54,9 @@ const slimDependencies = {
       args.kind === "import-statement" && !/^zod(\/|$)/.test(args.path) ? b.resolve(args.path, { kind: "require-call", resolveDir: args.resolveDir }) : undefined,
     );
     b.onResolve({ filter: /^mime-db$/ }, () => ({ path: shim("mime-db.cjs") }));
+    // form-data's two helpers, as Node 20 runs them, without their polyfill stack (see each shim).
+    b.onResolve({ filter: /^es-set-tostringtag$/ }, () => ({ path: shim("set-tostringtag.cjs") }));
+    b.onResolve({ filter: /^hasown$/ }, () => ({ path: shim("hasown.cjs") }));
   },
 };
 /**

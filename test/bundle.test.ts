@@ -129,3 +129,24 @@ it("the bundle's lodash uniq stand-in answers as lodash's uniq", () => {
     expect(actual.map((v: unknown) => Object.is(v, -0))).toEqual(expected.map((v: unknown) => Object.is(v, -0)));
   }
 });
+
+it("the bundle's es-set-tostringtag and hasown stand-ins answer as the packages do", () => {
+  const stand = { set: require("../scripts/bundle-shims/set-tostringtag.cjs"), hasOwn: require("../scripts/bundle-shims/hasown.cjs") };
+  const real = { set: require("es-set-tostringtag"), hasOwn: require("hasown") };
+  const tagged = (set: (...args: unknown[]) => void, ...args: unknown[]) => {
+    const object: Record<PropertyKey, unknown> = { a: 1 };
+    if (args[0] === "preset") Object.defineProperty(object, Symbol.toStringTag, { value: "Old", configurable: true });
+    const options = args[0] === "preset" ? args.slice(1) : args;
+    try {
+      set(object, "FormData", ...options);
+    } catch (error) {
+      return `${(error as Error).name}: ${(error as Error).message}`;
+    }
+    return Object.getOwnPropertyDescriptor(object, Symbol.toStringTag);
+  };
+  const cases: unknown[][] = [[], [{}], [{ force: true }], [{ nonConfigurable: true }], [{ force: "yes" }], [null], ["preset"], ["preset", { force: true }]];
+  for (const args of cases) expect(tagged(stand.set, ...args)).toEqual(tagged(real.set, ...args));
+  for (const [object, key] of [[{ a: 1 }, "a"], [{ a: 1 }, "toString"], [Object.create({ b: 1 }), "b"]] as Array<[object, string]>) {
+    expect(stand.hasOwn(object, key)).toBe(real.hasOwn(object, key));
+  }
+});
