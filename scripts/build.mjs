@@ -112,38 +112,15 @@ const nodeRequire = createRequire(import.meta.url);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const chunkFilter = new RegExp(`^(${[...CHUNKS, ...groupOf.keys()].map(escape).join("|")})$`);
 
-/**
- * Two things axios does at load reach for Node's lazily loaded web globals, which loads undici
- * (about 20 ms of CPU) although a component's requests go through axios's http adapter:
- * - it builds its fetch adapter once ("warming" it: reads fetch, Request, Response, constructs test
- *   Requests and streams). The adapter is built on demand anyway, by the same function, when a
- *   request asks for `adapter: "fetch"`; the build drops the warm-up call.
- * - `isFormData` caches `globalThis.FormData` at load. The build reads it on the first call that
- *   gets that far, which only objects with an `append` method do (FormData-like bodies): plain
- *   objects, arrays, strings and buffers are answered by the checks before it, as they are now.
- * Each edit checks the text it replaces occurs exactly once, so an axios upgrade that moves it fails
- * the build instead of silently keeping the cost.
- */
-const AXIOS_EDITS = [
-  [/^getFetch\(\);$/m, "/* fetch adapter built on demand (scripts/build.mjs) */"],
-  [/^const FormDataCtor = typeof G\.FormData !== 'undefined' \? G\.FormData : undefined;$/m, "let FormDataCtor;"],
-  [
-    /^  if \(FormDataCtor && thing instanceof FormDataCtor\) return true;\n([\s\S]*?  if \(!isFunction\$1\(thing\.append\)\) return false;\n)/m,
-    "$1  if (FormDataCtor === undefined) FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : null;\n  if (FormDataCtor && thing instanceof FormDataCtor) return true;\n",
-  ],
-];
+/** axios without its load-time reach for undici: see bundle-shims/axios-edits.cjs. */
+const AXIOS_EDITS = nodeRequire("./bundle-shims/axios-edits.cjs");
 const axiosWithoutWebGlobalsAtLoad = {
   name: "axios-without-web-globals-at-load",
   setup(b) {
     b.onLoad({ filter: /[\\/]axios[\\/]dist[\\/]node[\\/]axios\.cjs$/ }, async (args) => {
       const { readFile } = await import("node:fs/promises");
-      let source = await readFile(args.path, "utf8");
-      for (const [pattern, replacement] of AXIOS_EDITS) {
-        const found = source.match(new RegExp(pattern.source, "gm"))?.length ?? 0;
-        if (found !== 1) throw new Error(`axios changed: ${pattern} matches ${found} times in ${args.path}, expected once; review AXIOS_EDITS in scripts/build.mjs`);
-        source = source.replace(pattern, replacement);
-      }
-      return { contents: source, loader: "js" };
+      const source = await readFile(args.path, "utf8");
+      return { contents: AXIOS_EDITS.apply(source, args.path), loader: "js" };
     });
   },
 };

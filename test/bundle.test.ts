@@ -150,3 +150,46 @@ it("the bundle's es-set-tostringtag and hasown stand-ins answer as the packages 
     expect(stand.hasOwn(object, key)).toBe(real.hasOwn(object, key));
   }
 });
+
+it("axios with the build's edits (bundle-shims/axios-edits.cjs) tells FormData bodies as axios does and still builds its fetch adapter on demand", () => {
+  const Module = require("node:module");
+  const file = require.resolve("axios/dist/node/axios.cjs");
+  const load = (source: string) => {
+    const module = new Module(file);
+    module.filename = file;
+    module.paths = Module._nodeModulePaths(require("node:path").dirname(file));
+    module._compile(source, file);
+    return module.exports;
+  };
+  const source = require("node:fs").readFileSync(file, "utf8");
+  const original = load(source);
+  const edited = load(require("../scripts/bundle-shims/axios-edits.cjs").apply(source, file));
+  const FormDataPackage = require("form-data");
+  const bodies: unknown[] = [
+    {},
+    { append: "not a function" },
+    { append: () => undefined },
+    [1, 2],
+    "text",
+    Buffer.from("bytes"),
+    null,
+    undefined,
+    Object.create(null),
+    new URLSearchParams("a=1"),
+    new FormDataPackage(),
+    new FormData(),
+  ];
+  // axios's request transform is where it tells FormData bodies from the rest (sent as they are, or as JSON).
+  const transformed = (axios: any, body: unknown) => {
+    const headers = new axios.AxiosHeaders();
+    try {
+      const out = axios.defaults.transformRequest[0].call({ ...axios.defaults }, body, headers);
+      return { out: out === body ? "same body" : typeof out === "string" ? out : Object.prototype.toString.call(out), headers: headers.toJSON() };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  };
+  for (const body of bodies) expect(transformed(edited, body)).toEqual(transformed(original, body));
+  expect(typeof edited.getAdapter("fetch")).toBe("function");
+  expect(typeof edited.getAdapter("http")).toBe(typeof original.getAdapter("http"));
+});
