@@ -107,14 +107,17 @@ export async function* booksPages<T = Record<string, unknown>>(
   }
 }
 
+/** 100000 -> "100,000", without loading ICU's locale data at start-up (toLocaleString costs ~7 MiB and ~10 ms). */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
 /**
  * What to do when Fetch All stopped at one of Zoho's caps with records left: said in the step's
  * `info` next to `more_records: true`, never a silent `more_records: false`.
  */
 export const CAP_ADVICE = {
-  records: `Zoho lists at most ${CRM_TOKEN_LIMIT.toLocaleString("en-US")} records of a list: read them all with Bulk Read Records, or narrow the list (e.g. with Search Records or Run COQL Query criteria)`,
-  search: `Zoho's search returns only the first ${CRM_DISCRETE_LIMIT.toLocaleString("en-US")} matches: narrow the search, or read every match with Run COQL Query or Bulk Read Records with criteria`,
-  coql: `COQL reaches at most ${CRM_TOKEN_LIMIT.toLocaleString("en-US")} rows of a query: split it with narrower where clauses (e.g. by Created_Time ranges), or use Bulk Read Records`,
+  records: `Zoho lists at most ${thousands(CRM_TOKEN_LIMIT)} records of a list: read them all with Bulk Read Records, or narrow the list (e.g. with Search Records or Run COQL Query criteria)`,
+  search: `Zoho's search returns only the first ${thousands(CRM_DISCRETE_LIMIT)} matches: narrow the search, or read every match with Run COQL Query or Bulk Read Records with criteria`,
+  coql: `COQL reaches at most ${thousands(CRM_TOKEN_LIMIT)} rows of a query: split it with narrower where clauses (e.g. by Created_Time ranges), or use Bulk Read Records`,
 } as const;
 
 /** The `info` of a Fetch All: how many records, whether Zoho has more, and at a cap what to do next. */
