@@ -104,8 +104,25 @@ const main = async () => {
   const callMs = ms(at);
   const callCpuMs = cpuMs(cpuAtCall);
   const data = result && result.data;
-  const records = Array.isArray(data) ? data.length : Array.isArray(data && data.data) ? data.data.length : Array.isArray(data && data.records) ? data.records.length : -1;
-  return out({ requireMs, requireCpuMs, rssMb, callMs, callCpuMs, firstCallMs: ms(loaded), firstCallCpuMs: cpuMs(cpuAtLoad), records, sinceStartMs: ms(started), ...builtins() });
+  const records = Array.isArray(data)
+    ? data.length
+    : Array.isArray(data && data.data)
+      ? data.data.length
+      : Array.isArray(data && data.records)
+        ? data.records.length
+        : -1;
+  return out({
+    requireMs,
+    requireCpuMs,
+    rssMb,
+    callMs,
+    callCpuMs,
+    firstCallMs: ms(loaded),
+    firstCallCpuMs: cpuMs(cpuAtLoad),
+    records,
+    sinceStartMs: ms(started),
+    ...builtins(),
+  });
 };
 
 main().catch((error) => {

@@ -113,7 +113,8 @@ export const measureColdStart = async ({ bundle, rounds = 21 }: { bundle: string
       const order = round % 2 ? [...sides].reverse() : sides;
       add("bare", await run(["bare", ""], env));
       for (const mode of ["require", "call", "phases"]) {
-        for (const side of order) if (mode !== "call" || calls(side.name)) add(`${side.name} ${mode}`, await run([mode, side.file], mode === "call" ? callEnv : env));
+        for (const side of order)
+          if (mode !== "call" || calls(side.name)) add(`${side.name} ${mode}`, await run([mode, side.file], mode === "call" ? callEnv : env));
       }
     }
     const of = (key: string, pick: (s: Sample) => number | undefined) => median((samples.get(key) ?? []).map((s) => pick(s) ?? NaN));
@@ -145,7 +146,9 @@ export const measureColdStart = async ({ bundle, rounds = 21 }: { bundle: string
       ours,
       anchor,
       anchorMissing: anchorPresent ? undefined : `the existing component's build is not at ${ANCHOR} (set ZOHO_ANCHOR_BUNDLE): only ours is measured`,
-      via: proxy ? "both over HTTPS to www.zohoapis.com through one local TLS proxy to the sandbox" : "ours through ZOHO_SANDBOX_URL; `openssl` is missing, so the existing component (which cannot be pointed elsewhere) is not called",
+      via: proxy
+        ? "both over HTTPS to www.zohoapis.com through one local TLS proxy to the sandbox"
+        : "ours through ZOHO_SANDBOX_URL; `openssl` is missing, so the existing component (which cannot be pointed elsewhere) is not called",
     };
   } finally {
     await proxy?.stop();
@@ -182,7 +185,8 @@ export const coldStartRows = (cold: ColdStart): Row[] => {
       time: msText(ours.overheadMs),
       ratio: `${ratio(ours.overheadMs, anchor?.overheadMs)}${cpuRatio((s) => s.requireCpuMs)}`,
       result: both(
-        (s) => `${msText(s.overheadMs)}: require() ${msText(s.requireMs)}, CPU ${msText(s.requireCpuMs)}; read ${msText(s.readMs)} / compile ${msText(s.compileMs)} / run ${msText(s.runMs)}`,
+        (s) =>
+          `${msText(s.overheadMs)}: require() ${msText(s.requireMs)}, CPU ${msText(s.requireCpuMs)}; read ${msText(s.readMs)} / compile ${msText(s.compileMs)} / run ${msText(s.runMs)}`,
       ),
       target: goal(ours.overheadMs, anchor?.overheadMs, 0.5),
     },
@@ -199,7 +203,9 @@ export const coldStartRows = (cold: ColdStart): Row[] => {
       calls: "1",
       time: msText(ours.firstCallMs),
       ratio: `${ratio(ours.firstCallMs, anchor?.firstCallMs)}${cpuRatio((s) => s.firstCallCpuMs)}`,
-      result: both((s) => (Number.isNaN(s.firstCallMs) ? "not called" : `${msText(s.firstCallMs)} (the call ${msText(s.callMs)}), CPU ${msText(s.firstCallCpuMs)}`)),
+      result: both((s) =>
+        Number.isNaN(s.firstCallMs) ? "not called" : `${msText(s.firstCallMs)} (the call ${msText(s.callMs)}), CPU ${msText(s.firstCallCpuMs)}`,
+      ),
       target: goal(ours.firstCallMs, anchor?.firstCallMs, 0.75),
     },
   ];
@@ -216,7 +222,8 @@ if (require.main === module) {
   const bundle = resolve(arg("--bundle") ?? join(__dirname, "..", "dist", "index.js"));
   measureColdStart({ bundle, rounds: Number(arg("--rounds") ?? 21) })
     .then((cold) => {
-      for (const row of coldStartRows(cold)) process.stdout.write(`${row.scenario}\n  ${[row.time, row.ratio, row.result, row.target].filter(Boolean).join(" | ")}\n`);
+      for (const row of coldStartRows(cold))
+        process.stdout.write(`${row.scenario}\n  ${[row.time, row.ratio, row.result, row.target].filter(Boolean).join(" | ")}\n`);
     })
     .catch((error) => {
       process.stderr.write(`${(error as Error).stack ?? error}\n`);

@@ -39,7 +39,10 @@ const leads = (tag: string, count: number) => Array.from({ length: count }, (_, 
 
 /** How many of `records` the in-process sandbox's Leads hold not at all, and how many extra copies. */
 const tally = (sandbox: Sandbox, records: Array<{ Email: string }>) =>
-  tallyByEmail(sandbox.state.crm.records.get("Leads")?.values() ?? [], records.map((r) => r.Email));
+  tallyByEmail(
+    sandbox.state.crm.records.get("Leads")?.values() ?? [],
+    records.map((r) => r.Email),
+  );
 
 /** Empties a module between scenarios, so one scenario's records do not slow the next one's sandbox work. */
 const clear = (sandbox: Sandbox, module: string) => {
@@ -76,7 +79,12 @@ const writes = async (remote: RemoteSandbox, rows: Row[]) => {
   const batched = async (tag: string, concurrency?: number) => {
     const records = leads(tag, total);
     const run = await counted(() =>
-      runAction(crmCreateRecords, { connection, recordType: "Leads", records: JSON.stringify(records), ...(concurrency ? { concurrency: String(concurrency) } : {}) }),
+      runAction(crmCreateRecords, {
+        connection,
+        recordType: "Leads",
+        records: JSON.stringify(records),
+        ...(concurrency ? { concurrency: String(concurrency) } : {}),
+      }),
     );
     const stored = await remote.tally("Leads", emails(records));
     await remote.clear("Leads");
@@ -194,7 +202,13 @@ const polls = async (sandbox: Sandbox, connection: unknown, rows: Row[]) => {
 const faults = async (sandbox: Sandbox, connection: unknown, rows: Row[]) => {
   const total = sizes.write;
   const upsert = (records: unknown[]) =>
-    runAction(crmUpsertRecords, { connection, recordType: "Leads", records: JSON.stringify(records), duplicate_check_fields: "Email", continueOnFailure: true });
+    runAction(crmUpsertRecords, {
+      connection,
+      recordType: "Leads",
+      records: JSON.stringify(records),
+      duplicate_check_fields: "Email",
+      continueOnFailure: true,
+    });
 
   const create = (records: unknown[]) =>
     runAction(crmCreateRecords, { connection, recordType: "Leads", records: JSON.stringify(records), continueOnFailure: true });

@@ -14,7 +14,13 @@ void (async () => {
   const dc: DataCenterKey = "us";
   const token = sandbox.issueToken({ dc, clientId: "bench-client" });
   port.postMessage({
-    ready: { url: sandbox.url, accountsServer: sandbox.accountsServer(dc), apiDomain: sandbox.apiDomain(dc), accessToken: token.accessToken, scopes: token.scopes },
+    ready: {
+      url: sandbox.url,
+      accountsServer: sandbox.accountsServer(dc),
+      apiDomain: sandbox.apiDomain(dc),
+      accessToken: token.accessToken,
+      scopes: token.scopes,
+    },
   });
   const ops: Record<string, (...args: any[]) => unknown> = {
     calls: () => sandbox.log.length,

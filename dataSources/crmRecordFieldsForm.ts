@@ -23,13 +23,17 @@ const formValues = (record: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(
     Object.entries(record)
       .filter(([, value]) => value !== null && value !== undefined)
-      .map(([key, value]) => [key, typeof value === "object" && !Array.isArray(value) && "id" in (value as object) ? { id: String((value as { id: unknown }).id) } : value]),
+      .map(([key, value]) => [
+        key,
+        typeof value === "object" && !Array.isArray(value) && "id" in (value as object) ? { id: String((value as { id: unknown }).id) } : value,
+      ]),
   );
 
 export const crmRecordFieldsForm = zohoDataSource({
   display: {
     label: "CRM Record Fields Form",
-    description: "A form of a CRM module's writable fields (typed, picklists as choices, mandatory fields required) whose data is a record body for Create Record or Update Record.",
+    description:
+      "A form of a CRM module's writable fields (typed, picklists as choices, mandatory fields required) whose data is a record body for Create Record or Update Record.",
   },
   dataSourceType: "jsonForm",
   fields: { recordType, recordId },
@@ -47,7 +51,14 @@ export const crmRecordFieldsForm = zohoDataSource({
         properties: {
           Last_Name: { type: "string", maxLength: 255, title: "Last Name" },
           Email: { type: "string", format: "email", maxLength: 100, title: "Email" },
-          Lead_Source: { type: "string", oneOf: [{ const: "Cold Call", title: "Cold Call" }, { const: "Trade Show", title: "Trade Show" }], title: "Lead Source" },
+          Lead_Source: {
+            type: "string",
+            oneOf: [
+              { const: "Cold Call", title: "Cold Call" },
+              { const: "Trade Show", title: "Trade Show" },
+            ],
+            title: "Lead Source",
+          },
           Owner: { type: "object", properties: { id: { type: "string", title: "User ID", pattern: "^\\d{1,25}$" } }, required: ["id"], title: "Owner" },
         },
         required: ["Last_Name"],

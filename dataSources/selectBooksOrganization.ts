@@ -5,7 +5,8 @@ import { zohoDataSource } from "../src/step";
 export const selectBooksOrganization = zohoDataSource({
   display: {
     label: "Select Books Organization",
-    description: "Pick one of the Zoho Books organizations the connection's user belongs to; the value is its organization_id. The one Zoho marks default says so.",
+    description:
+      "Pick one of the Zoho Books organizations the connection's user belongs to; the value is its organization_id. The one Zoho marks default says so.",
   },
   dataSourceType: "picklist",
   fields: {},

@@ -22,7 +22,8 @@ const searchText = field(
 export const selectBooksRecord = zohoDataSource({
   display: {
     label: "Select Books Record",
-    description: "Pick a Zoho Books record of a type by its number or name: found by search text, or from the 200 most recently modified. The value is the record's id.",
+    description:
+      "Pick a Zoho Books record of a type by its number or name: found by search text, or from the 200 most recently modified. The value is the record's id.",
   },
   dataSourceType: "picklist",
   fields: { organizationId, recordType, parentRecordId, searchText },
@@ -32,7 +33,13 @@ export const selectBooksRecord = zohoDataSource({
     const { type } = input;
     const response = await books.request<Record<string, unknown>>({
       path: collectionPath(type, input.parentRecordId),
-      params: { ...(input.searchText ? { search_text: input.searchText } : {}), sort_column: "last_modified_time", sort_order: "D", page: 1, per_page: BOOKS_PAGE_MAX },
+      params: {
+        ...(input.searchText ? { search_text: input.searchText } : {}),
+        sort_column: "last_modified_time",
+        sort_order: "D",
+        page: 1,
+        per_page: BOOKS_PAGE_MAX,
+      },
     });
     const records = (response.data?.[type.plural] ?? []) as Array<Record<string, unknown>>;
     return {

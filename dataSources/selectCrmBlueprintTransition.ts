@@ -5,7 +5,8 @@ import { zohoDataSource } from "../src/step";
 export const selectCrmBlueprintTransition = zohoDataSource({
   display: {
     label: "Select CRM Blueprint Transition",
-    description: "Pick one of the transitions a CRM record can take now under its blueprint; each shows the state it leads to. The value is the transition's id.",
+    description:
+      "Pick one of the transitions a CRM record can take now under its blueprint; each shows the state it leads to. The value is the transition's id.",
   },
   dataSourceType: "picklist",
   fields: { recordType, recordId },

@@ -10,9 +10,17 @@ export const selectCrmFields = zohoDataSource({
     const fields = await listFields(client, input.recordType);
     return {
       result: fields
-        .map((f) => ({ key: f.api_name, label: `${f.field_label ?? f.display_label ?? f.api_name} (${f.api_name}, ${f.data_type ?? "field"})${f.system_mandatory ? " *" : ""}` }))
+        .map((f) => ({
+          key: f.api_name,
+          label: `${f.field_label ?? f.display_label ?? f.api_name} (${f.api_name}, ${f.data_type ?? "field"})${f.system_mandatory ? " *" : ""}`,
+        }))
         .sort((a, b) => a.label.localeCompare(b.label)),
     };
   },
-  examplePayload: { result: [{ key: "Email", label: "Email (Email, email)" }, { key: "Last_Name", label: "Last Name (Last_Name, text) *" }] },
+  examplePayload: {
+    result: [
+      { key: "Email", label: "Email (Email, email)" },
+      { key: "Last_Name", label: "Last Name (Last_Name, text) *" },
+    ],
+  },
 });

@@ -11,7 +11,10 @@ export const selectCrmFromAddress = zohoDataSource({
   perform: async (_context, _input, client) => {
     const addresses = await listFromAddresses(client);
     return {
-      result: addresses.map((a) => ({ key: a.email, label: `${a.user_name} <${a.email}>${a.default ? " (default)" : a.type === "org_email" ? " (organization)" : ""}` })),
+      result: addresses.map((a) => ({
+        key: a.email,
+        label: `${a.user_name} <${a.email}>${a.default ? " (default)" : a.type === "org_email" ? " (organization)" : ""}`,
+      })),
     };
   },
   examplePayload: { result: [{ key: "patriciaboyle@zylker.com", label: "Patricia Boyle <patriciaboyle@zylker.com> (default)" }] },

@@ -13,5 +13,10 @@ export const selectCrmModule = zohoDataSource({
         .sort((a, b) => a.label.localeCompare(b.label)),
     };
   },
-  examplePayload: { result: [{ key: "Leads", label: "Leads (Leads)" }, { key: "Price_Books", label: "Price Books (Price_Books)" }] },
+  examplePayload: {
+    result: [
+      { key: "Leads", label: "Leads (Leads)" },
+      { key: "Price_Books", label: "Price Books (Price_Books)" },
+    ],
+  },
 });

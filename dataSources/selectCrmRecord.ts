@@ -18,10 +18,23 @@ const searchText = field(
 
 /** Each standard module's record name field; custom modules use Name. */
 const NAME_FIELD: Record<string, string> = {
-  Leads: "Full_Name", Contacts: "Full_Name", Accounts: "Account_Name", Deals: "Deal_Name", Campaigns: "Campaign_Name",
-  Tasks: "Subject", Calls: "Subject", Events: "Event_Title", Cases: "Subject", Solutions: "Solution_Title",
-  Products: "Product_Name", Vendors: "Vendor_Name", Price_Books: "Price_Book_Name", Quotes: "Subject",
-  Sales_Orders: "Subject", Purchase_Orders: "Subject", Invoices: "Subject",
+  Leads: "Full_Name",
+  Contacts: "Full_Name",
+  Accounts: "Account_Name",
+  Deals: "Deal_Name",
+  Campaigns: "Campaign_Name",
+  Tasks: "Subject",
+  Calls: "Subject",
+  Events: "Event_Title",
+  Cases: "Subject",
+  Solutions: "Solution_Title",
+  Products: "Product_Name",
+  Vendors: "Vendor_Name",
+  Price_Books: "Price_Book_Name",
+  Quotes: "Subject",
+  Sales_Orders: "Subject",
+  Purchase_Orders: "Subject",
+  Invoices: "Subject",
 };
 
 /** One call, never a scan: Zoho's word search, or the newest 200 records. */
@@ -33,7 +46,11 @@ export const selectCrmRecord = zohoDataSource({
     const nameField = NAME_FIELD[input.recordType] ?? "Name";
     const response = input.searchText
       ? await client.request({ api: "crm", path: `/${input.recordType}/search`, params: { word: input.searchText, per_page: 200 } })
-      : await client.request({ api: "crm", path: `/${input.recordType}`, params: { fields: nameField, sort_by: "Modified_Time", sort_order: "desc", per_page: 200 } });
+      : await client.request({
+          api: "crm",
+          path: `/${input.recordType}`,
+          params: { fields: nameField, sort_by: "Modified_Time", sort_order: "desc", per_page: 200 },
+        });
     const records: Array<Record<string, any>> = response.status === 204 ? [] : (response.data?.data ?? []);
     return { result: records.map((r) => ({ key: String(r.id), label: `${r[nameField] ?? r.Name ?? r.id} (${r.id})` })) };
   },

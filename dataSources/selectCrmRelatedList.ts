@@ -14,12 +14,17 @@ const OWN_ACTIONS = new Set(["Notes", "Attachments"]);
 export const selectCrmRelatedList = zohoDataSource({
   display: {
     label: "Select CRM Related List",
-    description: "Pick a related list of a CRM module (e.g. an account's Contacts or Deals) by its label; the value is its API name. Notes and Attachments have their own actions and are not listed.",
+    description:
+      "Pick a related list of a CRM module (e.g. an account's Contacts or Deals) by its label; the value is its API name. Notes and Attachments have their own actions and are not listed.",
   },
   dataSourceType: "picklist",
   fields: { recordType },
   perform: async (_context, input, client) => {
-    const response = await client.request<{ related_lists?: RelatedListMeta[] }>({ api: "crm", path: "/settings/related_lists", params: { module: input.recordType } });
+    const response = await client.request<{ related_lists?: RelatedListMeta[] }>({
+      api: "crm",
+      path: "/settings/related_lists",
+      params: { module: input.recordType },
+    });
     const lists = response.status === 204 ? [] : (response.data?.related_lists ?? []);
     return {
       // Zoho's order is the record page's order; a list without an href cannot be read through the API.
@@ -28,5 +33,10 @@ export const selectCrmRelatedList = zohoDataSource({
         .map((l) => ({ key: l.api_name, label: `${l.display_label ?? l.api_name} (${l.api_name})` })),
     };
   },
-  examplePayload: { result: [{ key: "Contacts", label: "Contacts (Contacts)" }, { key: "Deals", label: "Deals (Deals)" }] },
+  examplePayload: {
+    result: [
+      { key: "Contacts", label: "Contacts (Contacts)" },
+      { key: "Deals", label: "Deals (Deals)" },
+    ],
+  },
 });

@@ -180,8 +180,7 @@ const revoke: Handler = (req, { state }) => {
   return oauthError("invalid_token");
 };
 
-const serverInfo: Handler = () =>
-  ok({ result: "success", locations: Object.fromEntries(DATA_CENTERS.map((d) => [d.location, d.accountsServer])) });
+const serverInfo: Handler = () => ok({ result: "success", locations: Object.fromEntries(DATA_CENTERS.map((d) => [d.location, d.accountsServer])) });
 
 export const routes: Route[] = [
   { method: "GET", pattern: "/oauth/v2/auth", api: "accounts", handler: authorize },

@@ -12,8 +12,7 @@ interface Shapes {
   books: [status: number, code: number, message: string];
 }
 
-const answerAs = (api: Api, shapes: Shapes): SandboxResponse =>
-  api === "books" ? booksError(...shapes.books) : crmError(...shapes.crm);
+const answerAs = (api: Api, shapes: Shapes): SandboxResponse => (api === "books" ? booksError(...shapes.books) : crmError(...shapes.crm));
 
 const ANSWERS = {
   /** Missing, unknown, revoked or expired token, or one from another data center (Zoho cannot see it). */
@@ -45,5 +44,4 @@ export const serverError = (api: Api, status: number): SandboxResponse =>
   answerAs(api, { crm: [status, "INTERNAL_ERROR", "Internal Server Error"], books: [status, 1000, "Internal error"] });
 
 /** Which API an unmatched path belongs to, so even a 404 has the right shape. */
-export const apiOfPath = (path: string): Api =>
-  path.startsWith("/books/") ? "books" : path.startsWith("/oauth/") ? "accounts" : "crm";
+export const apiOfPath = (path: string): Api => (path.startsWith("/books/") ? "books" : path.startsWith("/oauth/") ? "accounts" : "crm");

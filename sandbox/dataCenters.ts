@@ -76,10 +76,7 @@ const isKey = (value: string): value is DataCenterKey => DATA_CENTERS.some((d) =
  * comes from the host: sandbox.zohoapis.* and developer.zohoapis.* are orgs of their own; it is
  * undefined on the hosts all orgs share, where the call itself names the org.
  */
-export const dataCenterOfRequest = (
-  host: string | undefined,
-  path: string,
-): { dc: DataCenterKey; environment?: CrmEnvironmentKey; path: string } => {
+export const dataCenterOfRequest = (host: string | undefined, path: string): { dc: DataCenterKey; environment?: CrmEnvironmentKey; path: string } => {
   const hostname = (host ?? "").toLowerCase().replace(/:443$/, "");
   const byHost = BY_HOST.get(hostname) ?? { dc: "us", environment: "production" };
   const prefix = /^\/([a-z]{2})(?=\/|$)/.exec(path)?.[1];

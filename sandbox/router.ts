@@ -12,10 +12,7 @@ interface Compiled {
   rank: number[];
 }
 
-export type RouteMatch =
-  | { kind: "found"; route: Route; params: Record<string, string> }
-  | { kind: "wrong-method" }
-  | { kind: "none" };
+export type RouteMatch = { kind: "found"; route: Route; params: Record<string, string> } | { kind: "wrong-method" } | { kind: "none" };
 
 const split = (path: string) => path.split("/").filter(Boolean);
 

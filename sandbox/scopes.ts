@@ -41,5 +41,4 @@ export const scopeCovers = (granted: string, required: string): boolean => {
 export const requiredScopes = (scopes: string[], params: Record<string, string>): string[] =>
   scopes.map((scope) => scope.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? name));
 
-export const hasScope = (granted: string[], required: string[]): boolean =>
-  required.some((r) => granted.some((g) => scopeCovers(g, r)));
+export const hasScope = (granted: string[], required: string[]): boolean => required.some((r) => granted.some((g) => scopeCovers(g, r)));

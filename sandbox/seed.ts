@@ -17,7 +17,18 @@ const USERS = [
 
 const FIRST_NAMES = ["Christopher", "Sage", "Leota", "Capla", "Felix", "Chau", "Mitsue", "Yvonne", "Kayleigh", "Theola", "James", "Simon"];
 const LAST_NAMES = ["Maclead", "Wieser", "Dilliard", "Paprocki", "Hirpara", "Kitzman", "Tollner", "Tjepkema", "Lace", "Frey", "Venere", "Morasca"];
-const COMPANIES = ["Chemel", "Feltz Printing Service", "Printing Dimensions", "Chapman", "Morlong Associates", "Commercial Press", "Truhlar And Truhlar", "King", "Dorl", "Rangoni Of Florence"];
+const COMPANIES = [
+  "Chemel",
+  "Feltz Printing Service",
+  "Printing Dimensions",
+  "Chapman",
+  "Morlong Associates",
+  "Commercial Press",
+  "Truhlar And Truhlar",
+  "King",
+  "Dorl",
+  "Rangoni Of Florence",
+];
 const CITIES = ["Chicago", "Boston", "New York", "San Jose", "Austin", "Denver", "Seattle", "Miami"];
 
 const pick = <T>(list: T[], i: number): T => list[i % list.length];

@@ -12,9 +12,7 @@ const shim = (file) => new URL(`./bundle-shims/${file}`, import.meta.url).pathna
 const slimDependencies = {
   name: "slim-dependencies",
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) =>
-      args.importer.includes("/zod/v4/") ? { path: shim("zod-locales.mjs") } : undefined,
-    );
+    b.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) => (args.importer.includes("/zod/v4/") ? { path: shim("zod-locales.mjs") } : undefined));
     b.onResolve({ filter: /^\.\/(compile|from-json-schema)\.c?js$/ }, (args) =>
       args.importer.includes("/zod/v4/") ? { path: shim("zod-unused.cjs") } : undefined,
     );
@@ -22,9 +20,13 @@ const slimDependencies = {
     b.onResolve({ filter: /^buffer\/$/ }, () => ({ path: "buffer", external: true }));
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: shim("yaml.cjs") }));
     // convertComponent omits keys of every input and step at load; see the shim for what it speeds up.
-    b.onResolve({ filter: /^lodash\/omit$/ }, (args) => (args.importer.endsWith("/spectral/dist/serverTypes/convertComponent.js") ? { path: shim("lodash-omit.cjs") } : undefined));
+    b.onResolve({ filter: /^lodash\/omit$/ }, (args) =>
+      args.importer.endsWith("/spectral/dist/serverTypes/convertComponent.js") ? { path: shim("lodash-omit.cjs") } : undefined,
+    );
     // perform cleans every step's params with uniq; see the shim.
-    b.onResolve({ filter: /^lodash\/uniq$/ }, (args) => (args.importer.endsWith("/spectral/dist/serverTypes/perform.js") ? { path: shim("lodash-uniq.cjs") } : undefined));
+    b.onResolve({ filter: /^lodash\/uniq$/ }, (args) =>
+      args.importer.endsWith("/spectral/dist/serverTypes/perform.js") ? { path: shim("lodash-uniq.cjs") } : undefined,
+    );
     // Our files import spectral's root by name: an ES facade over the stand-in gives each name once,
     // instead of esbuild copying the stand-in's ~40 exports into each of ~50 importing files at load.
     b.onResolve({ filter: /^@prismatic-io\/spectral$/ }, () => ({ path: "spectral", namespace: "spectral-facade" }));
@@ -36,13 +38,9 @@ const slimDependencies = {
         resolveDir: process.cwd(),
       };
     });
-    b.onResolve({ filter: /^\.\.\/\.\.$/ }, (args) =>
-      args.importer.includes("/spectral/dist/clients/http/") ? { path: shim("spectral.cjs") } : undefined,
-    );
+    b.onResolve({ filter: /^\.\.\/\.\.$/ }, (args) => (args.importer.includes("/spectral/dist/clients/http/") ? { path: shim("spectral.cjs") } : undefined));
     // spectral's util re-exports its branch-condition helpers (which load all of date-fns); nothing a component runs uses them.
-    b.onResolve({ filter: /^\.\/conditionalLogic$/ }, (args) =>
-      args.importer.endsWith("/spectral/dist/util.js") ? { path: shim("empty.cjs") } : undefined,
-    );
+    b.onResolve({ filter: /^\.\/conditionalLogic$/ }, (args) => (args.importer.endsWith("/spectral/dist/util.js") ? { path: shim("empty.cjs") } : undefined));
     // Converting a code-native integration's configuration (and zod's JSON-schema export it uses) never runs in a component.
     b.onResolve({ filter: /^\.\/convertIntegrationConfiguration$/ }, (args) =>
       args.importer.includes("/spectral/dist/serverTypes/") ? { path: shim("cni-configuration.cjs") } : undefined,
@@ -51,7 +49,9 @@ const slimDependencies = {
     // zod is the exception: only our code uses it, and its ES build lets esbuild drop what we never call
     // and skip copying its exports into every importing file.
     b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.kind === "import-statement" && !/^zod(\/|$)/.test(args.path) ? b.resolve(args.path, { kind: "require-call", resolveDir: args.resolveDir }) : undefined,
+      args.kind === "import-statement" && !/^zod(\/|$)/.test(args.path)
+        ? b.resolve(args.path, { kind: "require-call", resolveDir: args.resolveDir })
+        : undefined,
     );
     b.onResolve({ filter: /^mime-db$/ }, () => ({ path: shim("mime-db.cjs") }));
     // form-data's two helpers, as Node 20 runs them, without their polyfill stack (see each shim).
@@ -107,7 +107,9 @@ const z85 = (bytes) => {
   return text;
 };
 const compress = (text) =>
-  brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: text.length } });
+  brotliCompressSync(text, {
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: text.length },
+  });
 const nodeRequire = createRequire(import.meta.url);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const chunkFilter = new RegExp(`^(${[...CHUNKS, ...groupOf.keys()].map(escape).join("|")})$`);
@@ -125,7 +127,17 @@ const axiosWithoutWebGlobalsAtLoad = {
   },
 };
 
-const common = { bundle: true, platform: "node", target: "node20", format: "cjs", minify: true, treeShaking: true, legalComments: "none", sourcemap: false, logLevel: "warning" };
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  minify: true,
+  treeShaking: true,
+  legalComments: "none",
+  sourcemap: false,
+  logLevel: "warning",
+};
 
 /**
  * spectral's code-native integration converter: its context and perform modules import it at their
@@ -141,7 +153,13 @@ const SPECTRAL_CHUNKS = [
     request: /^\.\/convertIntegration$/,
     importer: "/@prismatic-io/spectral/dist/serverTypes/",
     file: `${SPECTRAL_DIST}serverTypes/convertIntegration.js`,
-    own: ["serverTypes/convertIntegration.js", "serverTypes/asyncContext.js", "serverTypes/batching.js", "serverTypes/configurationContext.js", "serverTypes/integration.js"],
+    own: [
+      "serverTypes/convertIntegration.js",
+      "serverTypes/asyncContext.js",
+      "serverTypes/batching.js",
+      "serverTypes/configurationContext.js",
+      "serverTypes/integration.js",
+    ],
   },
 ];
 /** The bundle's own modules chunks ask for, filled in as chunks are built. */
@@ -170,8 +188,9 @@ const fromMain = (own) => ({
 const SOURCES = ["src", "actions", "triggers", "dataSources", "connections"];
 const zodEntry = async () => {
   const { readdir, readFile } = await import("node:fs/promises");
-  const files = (await Promise.all(SOURCES.map((dir) => readdir(dir, { recursive: true }).then((names) => names.filter((n) => n.endsWith(".ts")).map((n) => `${dir}/${n}`)))))
-    .flat();
+  const files = (
+    await Promise.all(SOURCES.map((dir) => readdir(dir, { recursive: true }).then((names) => names.filter((n) => n.endsWith(".ts")).map((n) => `${dir}/${n}`))))
+  ).flat();
   const used = new Set();
   const loose = [];
   for (const file of files) {
@@ -215,7 +234,13 @@ const buildChunk = async (name, spectral) => {
     write: false,
     metafile: true,
     plugins: [
-      { name: "other-chunks", setup: (b) => b.onResolve({ filter: chunkFilter }, (args) => (args.path === name || groupOf.get(args.path) === name ? undefined : { path: args.path, external: true })) },
+      {
+        name: "other-chunks",
+        setup: (b) =>
+          b.onResolve({ filter: chunkFilter }, (args) =>
+            args.path === name || groupOf.get(args.path) === name ? undefined : { path: args.path, external: true },
+          ),
+      },
       slimDependencies,
       ...(spectral ? [fromMain(spectral.own)] : []),
       axiosWithoutWebGlobalsAtLoad,
@@ -231,7 +256,11 @@ const buildChunk = async (name, spectral) => {
   return { name, es, code, exports, callable: typeof value === "function", esModule: value.__esModule, meta: result.metafile };
 };
 
-const chunks = await Promise.all([...CHUNKS.map((name) => buildChunk(name)), ...Object.keys(GROUPS).map((name) => buildChunk(name)), ...SPECTRAL_CHUNKS.map((c) => buildChunk(c.name, c))]);
+const chunks = await Promise.all([
+  ...CHUNKS.map((name) => buildChunk(name)),
+  ...Object.keys(GROUPS).map((name) => buildChunk(name)),
+  ...SPECTRAL_CHUNKS.map((c) => buildChunk(c.name, c)),
+]);
 const byName = new Map(chunks.map((c) => [c.name, c]));
 /** Chunks rarely needed (bulk files, code-native integrations) compress apart from those most steps load. */
 const RARE = ["fflate", "csv-parse/sync", "csv-stringify/sync", ...SPECTRAL_CHUNKS.map((c) => c.name)];
@@ -268,7 +297,11 @@ const lazyChunks = {
           : GROUPS[c.name]
             ? { info: { members: GROUPS[c.name], callables: c.exports.filter((e) => e.callable).map(({ key }) => key) } }
             : { info: { callable: c.callable, keys: c.exports.map(({ key }) => key), esModule: c.esModule } };
-      if (!COMPRESS) return { contents: `module.exports = ${JSON.stringify({ archives: {}, chunks: Object.fromEntries(chunks.map((c) => [c.name, { code: c.code, ...info(c) }])) })};`, loader: "js" };
+      if (!COMPRESS)
+        return {
+          contents: `module.exports = ${JSON.stringify({ archives: {}, chunks: Object.fromEntries(chunks.map((c) => [c.name, { code: c.code, ...info(c) }])) })};`,
+          loader: "js",
+        };
       // Chunks compress together, per archive: packages a step run loads, and the rest (bulk files, code-native).
       const archives = {};
       const table = {};
@@ -288,7 +321,11 @@ const lazyChunks = {
       const group = groupOf.get(args.path);
       if (group) {
         const callable = byName.get(group).exports.find(({ key }) => key === args.path)?.callable ?? false;
-        return { contents: `module.exports = require(${JSON.stringify(runtime)}).member(${JSON.stringify(group)}, ${JSON.stringify(args.path)}, { callable: ${callable} });`, loader: "js", resolveDir: process.cwd() };
+        return {
+          contents: `module.exports = require(${JSON.stringify(runtime)}).member(${JSON.stringify(group)}, ${JSON.stringify(args.path)}, { callable: ${callable} });`,
+          loader: "js",
+          resolveDir: process.cwd(),
+        };
       }
       const c = byName.get(args.path);
       const at = JSON.stringify(c.name);
@@ -296,13 +333,20 @@ const lazyChunks = {
         // Named exports, each its own stand-in: importers use them directly and esbuild drops the unused ones.
         const lines = c.exports
           .filter(({ key }) => key !== "default" && identifier.test(key))
-          .map(({ key, callable }, i) => `const e${i} = /* @__PURE__ */ chunkExport(${at}, ${JSON.stringify(key)}, { callable: ${callable} });\nexport { e${i} as ${key} };`);
+          .map(
+            ({ key, callable }, i) =>
+              `const e${i} = /* @__PURE__ */ chunkExport(${at}, ${JSON.stringify(key)}, { callable: ${callable} });\nexport { e${i} as ${key} };`,
+          );
         const dflt = c.exports.find(({ key }) => key === "default");
         if (dflt) lines.push(`export default /* @__PURE__ */ chunkExport(${at}, "default", { callable: ${dflt.callable} });`);
         return { contents: `import { chunkExport } from ${JSON.stringify(runtime)};\n${lines.join("\n")}`, loader: "js", resolveDir: process.cwd() };
       }
       const info = { callable: c.callable, keys: c.exports.map(({ key }) => key), esModule: c.esModule };
-      return { contents: `module.exports = require(${JSON.stringify(runtime)}).chunk(${at}, ${JSON.stringify(info)});`, loader: "js", resolveDir: process.cwd() };
+      return {
+        contents: `module.exports = require(${JSON.stringify(runtime)}).chunk(${at}, ${JSON.stringify(info)});`,
+        loader: "js",
+        resolveDir: process.cwd(),
+      };
     });
   },
 };
@@ -357,10 +401,15 @@ await build({
     }
     return Object.entries(bytes).sort((a, b) => b[1] - a[1]);
   };
-  for (const [name, size] of packages(Object.values(result.metafile.outputs)[0].inputs).slice(0, 15)) console.log(`${(size / 1024).toFixed(0).padStart(6)} KB  ${name}`);
+  for (const [name, size] of packages(Object.values(result.metafile.outputs)[0].inputs).slice(0, 15))
+    console.log(`${(size / 1024).toFixed(0).padStart(6)} KB  ${name}`);
   for (const c of chunks) {
-    const top = packages(Object.values(c.meta.outputs)[0].inputs).slice(0, 4).map(([n, size]) => `${n} ${(size / 1024).toFixed(0)} KB`);
-    console.log(`${(c.code.length / 1024).toFixed(0).padStart(6)} KB  chunk ${c.name} (${(compress(c.code).length / 1024).toFixed(0)} KB compressed alone): ${top.join(", ")}`);
+    const top = packages(Object.values(c.meta.outputs)[0].inputs)
+      .slice(0, 4)
+      .map(([n, size]) => `${n} ${(size / 1024).toFixed(0)} KB`);
+    console.log(
+      `${(c.code.length / 1024).toFixed(0).padStart(6)} KB  chunk ${c.name} (${(compress(c.code).length / 1024).toFixed(0)} KB compressed alone): ${top.join(", ")}`,
+    );
   }
 });
 copyFileSync("assets/icon.png", `${out}/icon.png`);

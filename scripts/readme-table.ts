@@ -25,7 +25,11 @@ interface ComponentLike {
 }
 
 /** One table cell: pipes escaped, line breaks folded into spaces. */
-const cell = (text: unknown): string => String(text ?? "").replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|").trim();
+const cell = (text: unknown): string =>
+  String(text ?? "")
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\|/g, "\\|")
+    .trim();
 
 const table = (head: string[], rows: string[][]): string =>
   [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
@@ -51,7 +55,13 @@ export const inventoryMarkdown = (component: ComponentLike): string => {
     `### Books actions (${actionRows(actions, "books").length})`,
     table(["key", "label", "description"], actionRows(actions, "books")),
     ...(others.length
-      ? ["### Other actions", table(["key", "label", "description"], others.map((key) => [`\`${key}\``, actions[key].display?.label ?? "", actions[key].display?.description ?? ""]))]
+      ? [
+          "### Other actions",
+          table(
+            ["key", "label", "description"],
+            others.map((key) => [`\`${key}\``, actions[key].display?.label ?? "", actions[key].display?.description ?? ""]),
+          ),
+        ]
       : []),
     "### Triggers",
     table(
@@ -66,7 +76,12 @@ export const inventoryMarkdown = (component: ComponentLike): string => {
     "### Data sources",
     table(
       ["key", "label", "type", "description"],
-      Object.entries(component.dataSources ?? {}).map(([key, d]) => [`\`${key}\``, d.display?.label ?? "", d.dataSourceType ?? "", d.display?.description ?? ""]),
+      Object.entries(component.dataSources ?? {}).map(([key, d]) => [
+        `\`${key}\``,
+        d.display?.label ?? "",
+        d.dataSourceType ?? "",
+        d.display?.description ?? "",
+      ]),
     ),
   ];
   return sections.join("\n\n");
@@ -81,8 +96,7 @@ export const withInventory = (readme: string, inventory: string): string => {
 };
 
 /** The README as it should be for `component`. */
-export const expectedReadme = (component: ComponentLike, readme = readFileSync(README, "utf8")): string =>
-  withInventory(readme, inventoryMarkdown(component));
+export const expectedReadme = (component: ComponentLike, readme = readFileSync(README, "utf8")): string => withInventory(readme, inventoryMarkdown(component));
 
 if (require.main === module) {
   const component = require(path.join(__dirname, "..", "src", "index.ts")).default as ComponentLike;

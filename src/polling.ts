@@ -210,12 +210,7 @@ export const runPoll = async <T extends Record<string, unknown>>(
 };
 
 /** The deletion half of a poll: its first run starts where the records' cursor starts. */
-const pollDeletions = async (
-  read: (from: number) => Promise<Deletion[]>,
-  stored: DeletionState | undefined,
-  start: string,
-  alive: Array<Change<unknown>>,
-) => {
+const pollDeletions = async (read: (from: number) => Promise<Deletion[]>, stored: DeletionState | undefined, start: string, alive: Array<Change<unknown>>) => {
   const state: DeletionState = stored?.cursor ? stored : { cursor: start, seen: {} };
   return absorbDeletions(state, await read(toMs(state.cursor) - OVERLAP_MS), alive);
 };

@@ -38,8 +38,7 @@ type Params = Record<string, unknown> & { connection: Connection; debugRequest?:
 type Logged = Pick<ActionContext, "logger">;
 
 /** The spectral inputs of some fields, in their order. */
-export const inputsOf = <F extends Fields>(fields: F): Inputs =>
-  Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, f.input])) as Inputs;
+export const inputsOf = <F extends Fields>(fields: F): Inputs => Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, f.input])) as Inputs;
 
 /** The zod schema of some fields (and the step's refinement), built once on first call. */
 export const schemaOf = <F extends Fields, Out = Values<F>>(fields: F, refine?: Refine<F, Out>): (() => z.ZodType<Out>) =>
@@ -50,8 +49,7 @@ export const schemaOf = <F extends Fields, Out = Values<F>>(fields: F, refine?: 
   });
 
 /** Error labels by input key, as builders see them. */
-export const labelsOf = (fields: Fields): Record<string, string> =>
-  Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, labelOf(f.input)]));
+export const labelsOf = (fields: Fields): Record<string, string> => Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, labelOf(f.input)]));
 
 /** Parse params against fields; one InputError names every bad input by its label. */
 export const parseFields = <F extends Fields, Out = Values<F>>(fields: F, params: unknown, refine?: Refine<F, Out>): Out =>
@@ -89,7 +87,9 @@ export interface ActionStep<F extends Fields, Out, C extends ClientKind, R exten
   staticBranchNames?: string[];
 }
 
-export const zohoAction = <F extends Fields, R extends ActionPerformReturn<boolean, unknown>, Out = Values<F>, C extends ClientKind = "crm">(step: ActionStep<F, Out, C, R>) => {
+export const zohoAction = <F extends Fields, R extends ActionPerformReturn<boolean, unknown>, Out = Values<F>, C extends ClientKind = "crm">(
+  step: ActionStep<F, Out, C, R>,
+) => {
   const { fields, refine, client = "crm" as C, debug = true, perform, display, ...rest } = step;
   const parse = parserOf(fields, refine);
   return action({
@@ -105,7 +105,12 @@ export const zohoAction = <F extends Fields, R extends ActionPerformReturn<boole
 
 export interface PollingStep<F extends Fields, Out, C extends ClientKind> extends StepDefinition<F, Out, C> {
   display: ActionDisplayDefinition;
-  perform: (context: PollingContext, input: Out, client: ClientOf<C>, payload: TriggerPayload) => Promise<{ payload: TriggerPayload; polledNoChanges?: boolean }>;
+  perform: (
+    context: PollingContext,
+    input: Out,
+    client: ClientOf<C>,
+    payload: TriggerPayload,
+  ) => Promise<{ payload: TriggerPayload; polledNoChanges?: boolean }>;
   examplePayload?: { payload: TriggerPayload };
 }
 
@@ -131,7 +136,9 @@ export interface DataSourceStep<F extends Fields, Out, C extends ClientKind, T e
   examplePayload?: DataSourceResult<T>;
 }
 
-export const zohoDataSource = <F extends Fields, T extends DataSourceType, Out = Values<F>, C extends ClientKind = "crm">(step: DataSourceStep<F, Out, C, T>) => {
+export const zohoDataSource = <F extends Fields, T extends DataSourceType, Out = Values<F>, C extends ClientKind = "crm">(
+  step: DataSourceStep<F, Out, C, T>,
+) => {
   const { fields, refine, client = "crm" as C, perform, ...rest } = step;
   const parse = parserOf(fields, refine);
   return dataSource({

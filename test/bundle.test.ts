@@ -27,12 +27,18 @@ const surface = (component: any) => JSON.parse(JSON.stringify(component));
 
 it("the bundle's stand-in for spectral provides every value our code imports from it", () => {
   const stand_in = require("../scripts/bundle-shims/spectral.cjs");
-  const files = execFileSync("git", ["ls-files", "src", "actions", "triggers", "dataSources", "connections"], { encoding: "utf8" }).split("\n").filter((f) => f.endsWith(".ts"));
+  const files = execFileSync("git", ["ls-files", "src", "actions", "triggers", "dataSources", "connections"], { encoding: "utf8" })
+    .split("\n")
+    .filter((f) => f.endsWith(".ts"));
   const imported = new Set<string>();
   for (const file of files) {
     const text = require("node:fs").readFileSync(file, "utf8") as string;
     for (const [, names] of text.matchAll(/import \{([^}]*)\} from "@prismatic-io\/spectral";/g)) {
-      for (const name of names.split(",").map((n) => n.trim()).filter((n) => n && !n.startsWith("type "))) imported.add(name);
+      for (const name of names
+        .split(",")
+        .map((n) => n.trim())
+        .filter((n) => n && !n.startsWith("type ")))
+        imported.add(name);
     }
   }
   expect(imported.size).toBeGreaterThan(3);
@@ -96,7 +102,18 @@ it("the bundle's lodash omit stand-in answers as lodash's omit, for the calls it
   const inherited = Object.assign(Object.create({ inheritedKey: 1 }), { own: 2, permissionAndVisibilityType: "x" });
   const cases: Array<[unknown, unknown[]]> = [
     // What spectral's convertComponent passes: a plain definition and a list of plain keys.
-    [{ label: "Record ID", type: "string", required: true, permissionAndVisibilityType: "customer", visibleToOrgDeployer: true, writeOnly: false, clean: () => 1 }, [["permissionAndVisibilityType", "visibleToOrgDeployer", "writeOnly"]]],
+    [
+      {
+        label: "Record ID",
+        type: "string",
+        required: true,
+        permissionAndVisibilityType: "customer",
+        visibleToOrgDeployer: true,
+        writeOnly: false,
+        clean: () => 1,
+      },
+      [["permissionAndVisibilityType", "visibleToOrgDeployer", "writeOnly"]],
+    ],
     [{ display: { label: "x" }, perform: () => undefined, batchConfig: undefined }, [["batchConfig", "triggerResolver", "onDeployResolver"]]],
     [{}, [["a"]]],
     [{ a: undefined, b: null, c: 0 }, [["a", "missing"]]],
@@ -121,7 +138,16 @@ it("the bundle's lodash uniq stand-in answers as lodash's uniq", () => {
   const fast = require("../scripts/bundle-shims/lodash-uniq.cjs");
   const lodash = require("lodash/uniq");
   const object = {};
-  const cases: unknown[] = [["connection", "recordType", "connection", "fields"], [1, NaN, NaN, "1", 1, object, object, {}], [-0, 0], [0, -0], [], null, undefined, "abca"];
+  const cases: unknown[] = [
+    ["connection", "recordType", "connection", "fields"],
+    [1, NaN, NaN, "1", 1, object, object, {}],
+    [-0, 0],
+    [0, -0],
+    [],
+    null,
+    undefined,
+    "abca",
+  ];
   for (const value of cases) {
     const actual = fast(value);
     const expected = lodash(value);
@@ -146,7 +172,11 @@ it("the bundle's es-set-tostringtag and hasown stand-ins answer as the packages 
   };
   const cases: unknown[][] = [[], [{}], [{ force: true }], [{ nonConfigurable: true }], [{ force: "yes" }], [null], ["preset"], ["preset", { force: true }]];
   for (const args of cases) expect(tagged(stand.set, ...args)).toEqual(tagged(real.set, ...args));
-  for (const [object, key] of [[{ a: 1 }, "a"], [{ a: 1 }, "toString"], [Object.create({ b: 1 }), "b"]] as Array<[object, string]>) {
+  for (const [object, key] of [
+    [{ a: 1 }, "a"],
+    [{ a: 1 }, "toString"],
+    [Object.create({ b: 1 }), "b"],
+  ] as Array<[object, string]>) {
     expect(stand.hasOwn(object, key)).toBe(real.hasOwn(object, key));
   }
 });

@@ -60,7 +60,9 @@ interface ColdRun {
 const coldRun = (steps: Array<{ kind: "actions" | "triggers" | "dataSources"; key: string; params: Record<string, unknown> }>) =>
   new Promise<ColdRun>((resolve, reject) => {
     const env = { ...process.env, BUNDLE: bundle, STEPS: JSON.stringify(steps), ZOHO_SANDBOX_URL: sandbox().url };
-    execFile(process.execPath, ["-e", CHILD], { env, encoding: "utf8" }, (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout))));
+    execFile(process.execPath, ["-e", CHILD], { env, encoding: "utf8" }, (error, stdout, stderr) =>
+      error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout)),
+    );
   });
 
 /** Node's HTTP stack and undici (fetch, FormData) load on the first request, not at require. */
@@ -97,8 +99,8 @@ it("a data source is the first thing to run after a cold require", async () => {
 it("bad input to the first step after a cold require fails before any request, naming the input", async () => {
   const s = sandbox();
   const before = s.log.length;
-  await expect(coldRun([{ kind: "dataSources", key: "selectCrmRecord", params: { connection: connectionFor(s), recordType: "not a module!" } }])).rejects.toThrow(
-    /Input "Module" \(recordType\): must be a module API name/,
-  );
+  await expect(
+    coldRun([{ kind: "dataSources", key: "selectCrmRecord", params: { connection: connectionFor(s), recordType: "not a module!" } }]),
+  ).rejects.toThrow(/Input "Module" \(recordType\): must be a module API name/);
   expect(s.log.length).toBe(before);
 });

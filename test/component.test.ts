@@ -36,7 +36,8 @@ const name = (kind: string, step: Step) => `${kind} ${step.key}`;
 /** Fails listing every problem at once, so one run shows the whole list to fix. */
 const expectNone = (problems: string[]) => expect(problems).toEqual([]);
 
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+const blank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
 
 /** Inputs that a builder does not type a sample value into: connections, switches, files, pick lists. */
 const needsExample = (input: Input) => !["connection", "boolean", "data"].includes(input.type) && !(input.model && input.model.length);
@@ -45,7 +46,18 @@ it("has actions, triggers and data sources to walk", () => {
   expect(Object.keys(converted.actions).length).toBeGreaterThan(40);
   expect(Object.keys(converted.triggers).length).toBeGreaterThan(3);
   expect(Object.keys(converted.dataSources)).toEqual(
-    expect.arrayContaining(["selectCrmModule", "selectCrmFields", "selectCrmLayout", "selectCrmRecord", "selectCrmUser", "selectNotificationChannel", "selectBooksOrganization", "selectBooksRecordType", "selectBooksRecord", "crmRecordFieldsForm"]),
+    expect.arrayContaining([
+      "selectCrmModule",
+      "selectCrmFields",
+      "selectCrmLayout",
+      "selectCrmRecord",
+      "selectCrmUser",
+      "selectNotificationChannel",
+      "selectBooksOrganization",
+      "selectBooksRecordType",
+      "selectBooksRecord",
+      "crmRecordFieldsForm",
+    ]),
   );
 });
 
@@ -74,7 +86,9 @@ it("every input has a label and comments", () => {
 it("every typed-in input has an example or a default", () => {
   expectNone(
     steps.flatMap(({ kind, step }) =>
-      step.inputs.filter(needsExample).flatMap((input) => (blank(input.example) && blank(input.default) ? [`${name(kind, step)}.${input.key}: no example or default`] : [])),
+      step.inputs
+        .filter(needsExample)
+        .flatMap((input) => (blank(input.example) && blank(input.default) ? [`${name(kind, step)}.${input.key}: no example or default`] : [])),
     ),
   );
 });
@@ -86,7 +100,9 @@ it("a pick list's example and default are among its choices", () => {
         .filter((input) => input.model?.length)
         .flatMap((input) => {
           const values = new Set((input.model as Array<{ value: string }>).map((choice) => choice.value));
-          const given = [input.example, ...(Array.isArray(input.default) ? input.default : [input.default])].filter((v): v is string => typeof v === "string" && v !== "");
+          const given = [input.example, ...(Array.isArray(input.default) ? input.default : [input.default])].filter(
+            (v): v is string => typeof v === "string" && v !== "",
+          );
           return given.filter((v) => !values.has(v)).map((v) => `${name(kind, step)}.${input.key}: "${v}" is not one of its choices`);
         }),
     ),

@@ -30,7 +30,9 @@ import { inputsOf, parseFields } from "../src/step";
 const KEYS = INSTANT_RECORD_TYPES.map((t) => t.key) as [string, ...string[]];
 
 const fields = {
-  organizationId: withInput(organizationId, { comments: "The Zoho Books organization whose records start the flow. Leave empty to use the only organization, or the one marked default." }),
+  organizationId: withInput(organizationId, {
+    comments: "The Zoho Books organization whose records start the flow. Leave empty to use the only organization, or the one marked default.",
+  }),
   recordType: field(
     input({
       label: "Record Type",
@@ -51,14 +53,18 @@ const fields = {
       required: true,
       default: ["created", "edited"],
       model: BOOKS_EVENTS.map((event) => ({ label: event[0].toUpperCase() + event.slice(1), value: event })),
-      comments: "Which changes start the flow: Created, Edited (a status change such as Void is an edit) and Deleted. Each takes one of Books' 10 workflow rules of the record type.",
+      comments:
+        "Which changes start the flow: Created, Edited (a status change such as Void is an edit) and Deleted. Each takes one of Books' 10 workflow rules of the record type.",
       example: "created",
       clean: cleanPass,
     }),
     () =>
       z.preprocess(
         (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : String(v).split(",")).map((e) => String(e).trim()).filter(Boolean),
-        z.array(z.enum(BOOKS_EVENTS, { error: `use ${BOOKS_EVENTS.join(", ")}` })).min(1, "choose at least one event").transform((events) => [...new Set(events)]),
+        z
+          .array(z.enum(BOOKS_EVENTS, { error: `use ${BOOKS_EVENTS.join(", ")}` }))
+          .min(1, "choose at least one event")
+          .transform((events) => [...new Set(events)]),
       ),
   ),
   conditionField: field(
@@ -66,7 +72,8 @@ const fields = {
       label: "Only When Field",
       type: "string",
       required: false,
-      comments: "Optional: a field of the record (Books' API name, e.g. status) that must meet the condition for the flow to start. Books checks it in the workflow rule.",
+      comments:
+        "Optional: a field of the record (Books' API name, e.g. status) that must meet the condition for the flow to start. Books checks it in the workflow rule.",
       example: "status",
       clean: cleanText,
     }),
@@ -99,14 +106,21 @@ const fields = {
 const parse = (params: unknown) => {
   const input = parseFields(fields, params, (schema) =>
     schema.superRefine((input, ctx) => {
-      if (input.conditionField && input.conditionValue === undefined) ctx.addIssue({ code: "custom", path: ["conditionValue"], message: "enter the value the field is compared with, or clear Only When Field" });
-      if (!input.conditionField && input.conditionValue !== undefined) ctx.addIssue({ code: "custom", path: ["conditionField"], message: "enter the field the value is compared with, or clear Value" });
+      if (input.conditionField && input.conditionValue === undefined)
+        ctx.addIssue({ code: "custom", path: ["conditionValue"], message: "enter the value the field is compared with, or clear Only When Field" });
+      if (!input.conditionField && input.conditionValue !== undefined)
+        ctx.addIssue({ code: "custom", path: ["conditionField"], message: "enter the field the value is compared with, or clear Value" });
     }),
   );
   const condition: FieldCondition | undefined = input.conditionField
     ? { field: input.conditionField, comparator: input.conditionComparator ?? "equal", value: input.conditionValue ?? "" }
     : undefined;
-  return { organizationId: input.organizationId, recordType: input.recordType as InstantSettings["recordType"], events: input.events as BooksEvent[], condition };
+  return {
+    organizationId: input.organizationId,
+    recordType: input.recordType as InstantSettings["recordType"],
+    events: input.events as BooksEvent[],
+    condition,
+  };
 };
 
 /** State is kept per flow, so each flow of an instance owns its own webhooks and rules. */
@@ -165,7 +179,13 @@ export const booksRecordsInstantTrigger = trigger({
     create: async (context, params) => {
       const input = parse(params);
       const books = await booksClientFor(context, params as never, input.organizationId);
-      const settings: InstantSettings = { organizationId: books.organizationId, recordType: input.recordType, events: input.events, condition: input.condition, url: webhookUrlOf(context) };
+      const settings: InstantSettings = {
+        organizationId: books.organizationId,
+        recordType: input.recordType,
+        events: input.events,
+        condition: input.condition,
+        url: webhookUrlOf(context),
+      };
       const key = stateKey(context);
       const existing = context.instanceState[key] as Registration | undefined;
       if (existing) {
@@ -222,7 +242,16 @@ export const booksRecordsInstantTrigger = trigger({
       organizationId: "10234695",
       recordType: "invoices",
       recordId: "460000000028192",
-      record: { invoice_id: "460000000028192", invoice_number: "INV-000001", customer_id: "460000000026049", customer_name: "Bowman and Co", status: "draft", total: 240, created_time: "2026-11-22T10:15:30+0000", last_modified_time: "2026-11-22T10:15:30+0000" },
+      record: {
+        invoice_id: "460000000028192",
+        invoice_number: "INV-000001",
+        customer_id: "460000000026049",
+        customer_name: "Bowman and Co",
+        status: "draft",
+        total: 240,
+        created_time: "2026-11-22T10:15:30+0000",
+        last_modified_time: "2026-11-22T10:15:30+0000",
+      },
       fetched: false,
     }),
     response: { statusCode: 200, contentType: "application/json", body: JSON.stringify({ status: "ok" }) },

@@ -15,7 +15,10 @@ const watchedType = withSchema(recordType, () =>
   z.string({ error: "pick a record type" }).transform((key, ctx) => {
     const type = booksRecordType(key);
     if (!type || type.parent) {
-      ctx.addIssue({ code: "custom", message: `"${key}" is not a Books record type this trigger can watch: pick one from the list (nested types such as contact persons are not listed across parents)` });
+      ctx.addIssue({
+        code: "custom",
+        message: `"${key}" is not a Books record type this trigger can watch: pick one from the list (nested types such as contact persons are not listed across parents)`,
+      });
       return z.NEVER;
     }
     return type as BooksRecordType;
@@ -53,7 +56,8 @@ const exampleContact = {
 export const booksRecordsPollingTrigger = zohoPollingTrigger({
   display: {
     label: "New and Updated Books Records",
-    description: "Checks a Zoho Books record type in an organization on a schedule and starts the flow with every record created or modified since the last check, each exactly once.",
+    description:
+      "Checks a Zoho Books record type in an organization on a schedule and starts the flow with every record created or modified since the last check, each exactly once.",
   },
   fields: { organizationId, recordType: watchedType, emit, startTime },
   client: "books",

@@ -33,7 +33,8 @@ export const pollCrm = (context: PollingContext, input: CrmPoll, client: ZohoCli
     newest: () => newestModifiedTime(client, input.recordType),
     // Zoho's deleted list (Recycle Bin and purged) since the window start; each row keeps its own keys.
     deletions: input.includeDeletions
-      ? async (from) => (await deletedRecords(client, input.recordType, { since: from })).map((row) => ({ id: row.id, deletedTime: row.deleted_time, record: row }))
+      ? async (from) =>
+          (await deletedRecords(client, input.recordType, { since: from })).map((row) => ({ id: row.id, deletedTime: row.deleted_time, record: row }))
       : undefined,
     changes: async (stored) => {
       if (input.fields) return { fetchPage: crmChangePage(client, input.recordType, input.fields) };
@@ -48,7 +49,7 @@ export const crmRecordsPollingTrigger = zohoPollingTrigger({
   display: {
     label: "New and Updated Records",
     description:
-      "Checks a CRM module on a schedule and starts the flow with every record created or modified since the last check, each exactly once; optionally every record deleted too, with _change \"deleted\".",
+      'Checks a CRM module on a schedule and starts the flow with every record created or modified since the last check, each exactly once; optionally every record deleted too, with _change "deleted".',
   },
   fields: { recordType, fields: pollFields, emit, startTime, includeDeletions },
   perform: async (context, input, client, payload) => {

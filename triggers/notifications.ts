@@ -22,7 +22,16 @@ import { admitCallback, recoverStep, startRecovery, type Operation, type Recover
 import { disableChannels, renewDue, tokensMatch } from "../src/crm/channels";
 import { inputsOf, parseFields } from "../src/step";
 
-const fields = { recordType, operations, watchFields, returnAffectedFieldValues, notifyOnRelatedAction, token: verificationToken, fetchRecords, fields: fieldNames };
+const fields = {
+  recordType,
+  operations,
+  watchFields,
+  returnAffectedFieldValues,
+  notifyOnRelatedAction,
+  token: verificationToken,
+  fetchRecords,
+  fields: fieldNames,
+};
 const parse = (params: unknown): TriggerInput => parseFields(fields, params) as TriggerInput;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,7 +45,11 @@ const rejected = (context: ActionContext, payload: TriggerPayload, statusCode: 4
   return {
     branch: "Rejected",
     payload: { ...payload, body: { data: null } },
-    response: { statusCode, contentType: "application/json", body: JSON.stringify({ error: statusCode === 401 ? "verification token mismatch" : "not a Zoho notification" }) },
+    response: {
+      statusCode,
+      contentType: "application/json",
+      body: JSON.stringify({ error: statusCode === 401 ? "verification token mismatch" : "not a Zoho notification" }),
+    },
   };
 };
 
@@ -87,14 +100,24 @@ const notify = async (context: ActionContext, payload: TriggerPayload, params: R
     };
     if (input.fetchRecords && shape.operation !== "delete") {
       const module = String(notification.module);
-      const response = await client.request({ api: "crm", path: `/${module}`, params: { ids: admitted.ids.join(","), fields: (input.fields ?? (await defaultFieldNames(client, module))).join(",") } });
+      const response = await client.request({
+        api: "crm",
+        path: `/${module}`,
+        params: { ids: admitted.ids.join(","), fields: (input.fields ?? (await defaultFieldNames(client, module))).join(",") },
+      });
       notification.records = response.status === 204 ? [] : (response.data?.data ?? []);
     }
   } else {
-    context.logger.info?.(admitted.repeated ? "Zoho repeated a notification already emitted: nothing emitted again." : "Every change in this notification was already emitted by the catch-up: nothing emitted again.");
+    context.logger.info?.(
+      admitted.repeated
+        ? "Zoho repeated a notification already emitted: nothing emitted again."
+        : "Every change in this notification was already emitted by the catch-up: nothing emitted again.",
+    );
   }
   if (serverTime - (next.checkedAt ?? next.since ?? serverTime) > 2 * DAY_MS) {
-    context.logger.warn("No scheduled run has checked this flow's Zoho channel for two days: set a schedule on the flow (daily is enough), or the channel lapses after a quiet week.");
+    context.logger.warn(
+      "No scheduled run has checked this flow's Zoho channel for two days: set a schedule on the flow (daily is enough), or the channel lapses after a quiet week.",
+    );
   }
   // Callbacks renew too, from Zoho's clock (server_time), once less than half the week is left. A failed
   // renewal must not cost the notification: the next scheduled run renews or restores the channel.
@@ -114,7 +137,13 @@ const notify = async (context: ActionContext, payload: TriggerPayload, params: R
  */
 const maintain = async (context: ActionContext, payload: TriggerPayload, params: Record<string, unknown>) => {
   const channel = channelOf(context);
-  const quiet = (instanceState: Record<string, unknown>) => ({ branch: "Maintenance", payload: { ...payload, body: { data: null }, paginationState: undefined }, response: OK, instanceState, polledNoChanges: true });
+  const quiet = (instanceState: Record<string, unknown>) => ({
+    branch: "Maintenance",
+    payload: { ...payload, body: { data: null }, paginationState: undefined },
+    response: OK,
+    instanceState,
+    polledNoChanges: true,
+  });
   if (!channel) {
     context.logger.warn("Scheduled run: this flow has no Zoho channel yet; deploy the instance to register one.");
     return quiet(context.instanceState);
@@ -133,7 +162,9 @@ const maintain = async (context: ActionContext, payload: TriggerPayload, params:
     const revived = await reviveChannel(client, next);
     next = revived.channel;
     recovery = startRecovery(next.ledger, revived.listeningSince);
-    context.logger.warn(`Zoho no longer had channel ${channel.channelId} (expired or deleted): enabled it again; catching up on changes since ${new Date(recovery.from).toISOString()}.`);
+    context.logger.warn(
+      `Zoho no longer had channel ${channel.channelId} (expired or deleted): enabled it again; catching up on changes since ${new Date(recovery.from).toISOString()}.`,
+    );
   }
   const columns = input.fetchRecords ? (input.fields ?? (await defaultFieldNames(client, next.module))) : [];
   const step = await recoverStep(client, next.module, columns, next.ledger, recovery, {
@@ -183,7 +214,9 @@ export const notificationsTrigger = trigger({
         if (await liveChannel(client, existing)) return { instanceState: withChannel(context, await renewChannel(client, existing)) };
         const revived = await reviveChannel(client, existing);
         const recovery = existing.recovery ?? startRecovery(existing.ledger, revived.listeningSince);
-        context.logger.warn(`Zoho no longer had channel ${existing.channelId}: enabled it again; the next scheduled run delivers the changes missed since ${new Date(recovery.from).toISOString()}.`);
+        context.logger.warn(
+          `Zoho no longer had channel ${existing.channelId}: enabled it again; the next scheduled run delivers the changes missed since ${new Date(recovery.from).toISOString()}.`,
+        );
         return { instanceState: withChannel(context, { ...revived.channel, recovery }) };
       }
       if (existing) await disableChannels(client, [existing.channelId]);

@@ -33,7 +33,23 @@ export const booksAddAttachment = zohoAction({
       params: holder.segment === "attachment" ? { can_send_in_mail: input.canSendInMail } : {},
       data: multipartFile(holder.segment, input.file, input.fileName),
     });
-    return { data: { recordType: holder.key, recordId: input.recordId, fileName: input.fileName, size: input.file.data.length, message: String(response.data?.message ?? "") } };
+    return {
+      data: {
+        recordType: holder.key,
+        recordId: input.recordId,
+        fileName: input.fileName,
+        size: input.file.data.length,
+        message: String(response.data?.message ?? ""),
+      },
+    };
   },
-  examplePayload: { data: { recordType: "invoices", recordId: "460000000028192", fileName: "signed-order.pdf", size: 48213, message: "Your file has been successfully attached to the invoice." } },
+  examplePayload: {
+    data: {
+      recordType: "invoices",
+      recordId: "460000000028192",
+      fileName: "signed-order.pdf",
+      size: 48213,
+      message: "Your file has been successfully attached to the invoice.",
+    },
+  },
 });

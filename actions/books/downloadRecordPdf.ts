@@ -14,7 +14,8 @@ const printableType = withInput(recordType, {
 export const booksDownloadRecordPdf = zohoAction({
   display: {
     label: "Download Books Record PDF",
-    description: "Download an invoice, estimate, sales order, credit note, purchase order or bill as the PDF Books renders, for the next step to save or attach.",
+    description:
+      "Download an invoice, estimate, sales order, credit note, purchase order or bill as the PDF Books renders, for the next step to save or attach.",
   },
   fields: { organizationId, recordType: printableType, recordId },
   refine: (schema) =>

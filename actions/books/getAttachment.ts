@@ -6,7 +6,8 @@ import { zohoAction } from "../../src/step";
 export const booksGetAttachment = zohoAction({
   display: {
     label: "Get Books Attachment",
-    description: "Download the file last attached to a Books invoice, estimate, sales order, purchase order or bill, or an expense's receipt, as binary data for the next step.",
+    description:
+      "Download the file last attached to a Books invoice, estimate, sales order, purchase order or bill, or an expense's receipt, as binary data for the next step.",
   },
   fields: { organizationId, recordType: attachmentRecordType, recordId },
   client: "books",

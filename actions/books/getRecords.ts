@@ -40,7 +40,9 @@ const searchFields = field(
     keyValueList().pipe(
       z
         .record(z.string(), z.union([z.string(), z.number(), z.boolean()], { error: "each value must be text, a number or true/false" }))
-        .refine((pairs) => !Object.keys(pairs).some((key) => RESERVED.has(key)), { message: "organization_id, page and per_page have their own inputs: remove them from the list" }),
+        .refine((pairs) => !Object.keys(pairs).some((key) => RESERVED.has(key)), {
+          message: "organization_id, page and per_page have their own inputs: remove them from the list",
+        }),
     ),
 );
 

@@ -17,7 +17,11 @@ const inputs = {
   connection: connectionInput,
   organizationId: organizationId.input,
   ...rawRequestInputs,
-  url: { ...rawRequestInputs.url, comments: "A path under https://www.zohoapis.<region>/books/v3, e.g. /invoices or /contacts/460000000026049.", example: "/invoices" },
+  url: {
+    ...rawRequestInputs.url,
+    comments: "A path under https://www.zohoapis.<region>/books/v3, e.g. /invoices or /contacts/460000000026049.",
+    example: "/invoices",
+  },
   debugRequest: debugRequest.input,
 };
 

@@ -28,7 +28,7 @@ const body = field(
     type: "code",
     language: "json",
     required: false,
-    comments: "Only for actions that take details, e.g. Email: {\"to_mail_ids\": [\"a@example.com\"], \"subject\": \"...\", \"body\": \"...\"}. Leave empty otherwise.",
+    comments: 'Only for actions that take details, e.g. Email: {"to_mail_ids": ["a@example.com"], "subject": "...", "body": "..."}. Leave empty otherwise.',
     example: JSON.stringify({ to_mail_ids: ["finance@bowman.example.com"] }),
     clean: cleanPass,
   }),
@@ -38,7 +38,8 @@ const body = field(
 export const booksRecordAction = zohoAction({
   display: {
     label: "Run Books Record Action",
-    description: "Change a Books record's status or act on it as Books' web app does: mark an invoice as sent, void it, approve an estimate, email a document, mark an item inactive, ...",
+    description:
+      "Change a Books record's status or act on it as Books' web app does: mark an invoice as sent, void it, approve an estimate, email a document, mark an item inactive, ...",
   },
   fields: { ...recordTarget, recordId, action: recordAction, body },
   refine: (schema) =>
@@ -47,7 +48,11 @@ export const booksRecordAction = zohoAction({
       .superRefine((input, ctx) => {
         const offered = input.type.actions?.map((name) => `${input.type.key}:${name}`) ?? [];
         if (!offered.includes(input.action)) {
-          ctx.addIssue({ code: "custom", path: ["action"], message: `"${input.action}" is not an action on ${input.type.key}: pick one of ${offered.join(", ") || "(none: Books offers no actions on this type)"}` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["action"],
+            message: `"${input.action}" is not an action on ${input.type.key}: pick one of ${offered.join(", ") || "(none: Books offers no actions on this type)"}`,
+          });
         }
       }),
   client: "books",

@@ -6,7 +6,8 @@ import { exampleInvoice } from "./examples";
 export const booksUpdateRecord = zohoAction({
   display: {
     label: "Update Books Record",
-    description: "Change fields of a Zoho Books record by its id and return it as Books stored it. Books wants some fields on every update (an invoice's customer_id and line_items, an item's name); line items are replaced as a whole.",
+    description:
+      "Change fields of a Zoho Books record by its id and return it as Books stored it. Books wants some fields on every update (an invoice's customer_id and line_items, an item's name); line items are replaced as a whole.",
   },
   fields: { ...recordTarget, recordId, ...recordValues },
   refine: (schema) => withValues(schema),

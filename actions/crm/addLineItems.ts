@@ -14,8 +14,10 @@ export const crmAddLineItems = zohoAction({
   refine: (schema) =>
     schema
       .superRefine((input, ctx) => {
-        if (!input.lineItems && !input.product) ctx.addIssue({ code: "custom", path: ["lineItems"], message: "give the rows to add here, or one row with Product and Quantity" });
-        if (input.product && input.quantity === undefined) ctx.addIssue({ code: "custom", path: ["quantity"], message: "give the Product row's quantity, e.g. 2" });
+        if (!input.lineItems && !input.product)
+          ctx.addIssue({ code: "custom", path: ["lineItems"], message: "give the rows to add here, or one row with Product and Quantity" });
+        if (input.product && input.quantity === undefined)
+          ctx.addIssue({ code: "custom", path: ["quantity"], message: "give the Product row's quantity, e.g. 2" });
       })
       .transform((input) => {
         const row = { Product_Name: { id: input.product }, Quantity: input.quantity, List_Price: input.listPrice, Discount: input.discount };

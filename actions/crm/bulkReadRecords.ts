@@ -8,30 +8,31 @@ import { zohoAction } from "../../src/step";
 
 const criteria = field(
   input({
-  label: "Criteria",
-  type: "code",
-  language: "json",
-  required: false,
-  comments: "Optional bulk read criteria as JSON: {\"field\": {\"api_name\": \"Lead_Status\"}, \"comparator\": \"equal\", \"value\": \"New\"}, or a group {\"group_operator\": \"and\", \"group\": [...]}.",
-  example: JSON.stringify({ field: { api_name: "Lead_Status" }, comparator: "equal", value: "New" }),
-  clean: cleanPass,
+    label: "Criteria",
+    type: "code",
+    language: "json",
+    required: false,
+    comments:
+      'Optional bulk read criteria as JSON: {"field": {"api_name": "Lead_Status"}, "comparator": "equal", "value": "New"}, or a group {"group_operator": "and", "group": [...]}.',
+    example: JSON.stringify({ field: { api_name: "Lead_Status" }, comparator: "equal", value: "New" }),
+    clean: cleanPass,
   }),
   () => jsonValue().pipe(z.record(z.string(), z.unknown(), { error: "must be a JSON object" }).optional()),
 );
 
 const output = field(
   input({
-  label: "Output",
-  type: "string",
-  required: true,
-  default: "records",
-  model: [
-    { label: "Records (parsed rows)", value: "records" },
-    { label: "CSV file (for very large exports)", value: "file" },
-  ],
-  comments: "Records returns every row as an object; CSV file returns the export as one CSV for the next step.",
-  example: "records",
-  clean: cleanText,
+    label: "Output",
+    type: "string",
+    required: true,
+    default: "records",
+    model: [
+      { label: "Records (parsed rows)", value: "records" },
+      { label: "CSV file (for very large exports)", value: "file" },
+    ],
+    comments: "Records returns every row as an object; CSV file returns the export as one CSV for the next step.",
+    example: "records",
+    clean: cleanText,
   }),
   () => choice(["records", "file"], "records"),
 );
@@ -39,7 +40,8 @@ const output = field(
 export const crmBulkReadRecords = zohoAction({
   display: {
     label: "Bulk Read Records",
-    description: "Export a module (any number of records, past the records API's 100,000 cap) with Zoho bulk read jobs: 200,000 records a job, following more_records.",
+    description:
+      "Export a module (any number of records, past the records API's 100,000 cap) with Zoho bulk read jobs: 200,000 records a job, following more_records.",
   },
   // A bulk read job takes up to 200 fields.
   fields: { recordType, fields: fieldNames(200), criteria, output },
@@ -58,5 +60,7 @@ export const crmBulkReadRecords = zohoAction({
     if (input.output === "file") return { data: Buffer.from(csvParts.join("")), contentType: "text/csv" };
     return { data: { records, count: records.length, jobs } };
   },
-  examplePayload: { data: { records: [{ Id: "5725767000000524157", Last_Name: "Smith", Email: "jane.smith@example.com" }], count: 1, jobs: ["5725767000001016001"] } },
+  examplePayload: {
+    data: { records: [{ Id: "5725767000000524157", Last_Name: "Smith", Email: "jane.smith@example.com" }], count: 1, jobs: ["5725767000001016001"] },
+  },
 });

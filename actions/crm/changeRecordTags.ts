@@ -50,8 +50,9 @@ const tagNames = field(
     ),
 );
 
-const taggedIds = withSchema(withInput(recordIds, { comments: `The Zoho ids of the records (a list, a JSON array or comma-separated text; up to ${MAX_RECORDS}).` }), () =>
-  recordIdList().refine((ids) => ids.length <= MAX_RECORDS, `at most ${MAX_RECORDS} records per call`),
+const taggedIds = withSchema(
+  withInput(recordIds, { comments: `The Zoho ids of the records (a list, a JSON array or comma-separated text; up to ${MAX_RECORDS}).` }),
+  () => recordIdList().refine((ids) => ids.length <= MAX_RECORDS, `at most ${MAX_RECORDS} records per call`),
 );
 
 const overWrite = field(
@@ -87,7 +88,14 @@ export const crmChangeRecordTags = zohoAction({
     const results: RecordOutcome[] = input.recordIds.map((id, index) => {
       const entry = items.find((e) => String(e.details?.id) === id) ?? items[index];
       const status = entry?.status === "success" ? "success" : "error";
-      return { index, id, status, code: entry?.code ?? "NO_ANSWER", message: entry?.message ?? "Zoho's answer did not mention this record", details: entry?.details ?? {} };
+      return {
+        index,
+        id,
+        status,
+        code: entry?.code ?? "NO_ANSWER",
+        message: entry?.message ?? "Zoho's answer did not mention this record",
+        details: entry?.details ?? {},
+      };
     });
     const succeeded = results.filter((r) => r.status === "success").length;
     return { data: finishBatch({ total: results.length, succeeded, failed: results.length - succeeded, results }, input.continueOnFailure) };

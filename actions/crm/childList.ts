@@ -27,8 +27,9 @@ export const childListAction = ({ child, label, description, defaultFields, fiel
     fields: {
       recordType,
       recordId,
-      fields: field(input({ label: "Fields", type: "string", required: false, comments: fieldsComment, example: defaultFields.join(","), clean: cleanText }), () =>
-        fieldList().transform((list) => list ?? defaultFields),
+      fields: field(
+        input({ label: "Fields", type: "string", required: false, comments: fieldsComment, example: defaultFields.join(","), clean: cleanText }),
+        () => fieldList().transform((list) => list ?? defaultFields),
       ),
       ...paging,
     },

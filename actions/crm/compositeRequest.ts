@@ -56,7 +56,11 @@ export const crmCompositeRequest = zohoAction({
       succeeded: 1,
       failed: 0,
       sub_responses: [
-        { sub_request_id: "new_lead", status_code: 201, body: { data: [{ code: "SUCCESS", details: exampleWriteDetails, message: "record added", status: "success" }] } },
+        {
+          sub_request_id: "new_lead",
+          status_code: 201,
+          body: { data: [{ code: "SUCCESS", details: exampleWriteDetails, message: "record added", status: "success" }] },
+        },
       ] as SubResponse[],
     },
   },

@@ -25,9 +25,12 @@ export const crmConvertLead = zohoAction({
     notifyNewEntityOwner: flag("Notify New Owner", "Email the owner of the new records about the conversion."),
     accountId: optionalId("Existing Account ID", "Convert into this account instead of creating one from the lead's company."),
     contactId: optionalId("Existing Contact ID", "Convert into this contact instead of creating one."),
-    assignTo: withInput(optionalId("Assign To", "The id of the user who will own the new records: pick an active user or map the id. Empty keeps the lead's owner."), {
-      dataSource: "selectCrmUser",
-    }),
+    assignTo: withInput(
+      optionalId("Assign To", "The id of the user who will own the new records: pick an active user or map the id. Empty keeps the lead's owner."),
+      {
+        dataSource: "selectCrmUser",
+      },
+    ),
     dealValues: field(
       input({
         label: "Deal Values",

@@ -10,11 +10,15 @@ export const crmCreateNote = zohoAction({
   },
   fields: { recordType, recordId, noteTitle, noteContent },
   perform: async (_context, input, client) => {
-    const details = await writeOne(client, { kind: "create", module: "Notes", trigger: [] }, {
-      Note_Title: input.noteTitle,
-      Note_Content: input.noteContent,
-      Parent_Id: { module: { api_name: input.recordType }, id: input.recordId },
-    });
+    const details = await writeOne(
+      client,
+      { kind: "create", module: "Notes", trigger: [] },
+      {
+        Note_Title: input.noteTitle,
+        Note_Content: input.noteContent,
+        Parent_Id: { module: { api_name: input.recordType }, id: input.recordId },
+      },
+    );
     return { data: details };
   },
   examplePayload: { data: exampleWriteDetails },

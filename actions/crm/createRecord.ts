@@ -14,7 +14,11 @@ export const crmCreateRecord = zohoAction({
   fields: { recordType, fieldValues, dynamicValues, trigger, assignmentRule },
   refine: (schema) => withRecordValues(schema, "give the new record's fields in Field Values or Dynamic Values"),
   perform: async (_context, input, client) => {
-    const details = await writeOne(client, { kind: "create", module: input.recordType, trigger: input.trigger, larId: input.assignmentRule }, await withUploadedFile(client, withLineItems(input.recordType, input.record)));
+    const details = await writeOne(
+      client,
+      { kind: "create", module: input.recordType, trigger: input.trigger, larId: input.assignmentRule },
+      await withUploadedFile(client, withLineItems(input.recordType, input.record)),
+    );
     return { data: details };
   },
   examplePayload: { data: exampleWriteDetails },

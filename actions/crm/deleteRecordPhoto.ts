@@ -9,7 +9,11 @@ export const crmDeleteRecordPhoto = zohoAction({
   },
   fields: { recordType: photoModule(recordType), recordId },
   perform: async (_context, input, client) => {
-    const response = await client.request<{ code: string; message: string; status: string }>({ api: "crm", method: "DELETE", path: `/${input.recordType}/${input.recordId}/photo` });
+    const response = await client.request<{ code: string; message: string; status: string }>({
+      api: "crm",
+      method: "DELETE",
+      path: `/${input.recordType}/${input.recordId}/photo`,
+    });
     const { code, message, status } = response.data;
     return { data: { code, message, status } };
   },

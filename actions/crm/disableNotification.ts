@@ -7,16 +7,20 @@ import { zohoAction } from "../../src/step";
 
 const channelIds = field(
   input({
-  label: "Channel IDs",
-  type: "string",
-  collection: "valuelist",
-  required: true,
-  dataSource: "selectNotificationChannel",
-  comments: "The numeric ids of the watch channels to disable.",
-  example: "1000000068001",
-  clean: cleanPass,
+    label: "Channel IDs",
+    type: "string",
+    collection: "valuelist",
+    required: true,
+    dataSource: "selectNotificationChannel",
+    comments: "The numeric ids of the watch channels to disable.",
+    example: "1000000068001",
+    clean: cleanPass,
   }),
-  () => z.preprocess((v) => (typeof v === "string" ? v.split(",") : v), z.array(channelIdSchema()).min(1, "list at least one channel id").max(100, "at most 100 channels per call")),
+  () =>
+    z.preprocess(
+      (v) => (typeof v === "string" ? v.split(",") : v),
+      z.array(channelIdSchema()).min(1, "list at least one channel id").max(100, "at most 100 channels per call"),
+    ),
 );
 
 export const crmDisableNotification = zohoAction({

@@ -16,7 +16,9 @@ export const crmDownloadAttachment = zohoAction({
       responseType: "arraybuffer",
     });
     if (response.status === 204) {
-      throw new ZohoError(`${input.recordType} record ${input.recordId} has no attachment ${input.attachmentId}: check the ids with List Attachments.`, { status: 204 });
+      throw new ZohoError(`${input.recordType} record ${input.recordId} has no attachment ${input.attachmentId}: check the ids with List Attachments.`, {
+        status: 204,
+      });
     }
     return binaryOutput(response);
   },

@@ -5,7 +5,8 @@ import { zohoAction } from "../../src/step";
 export const crmDownloadFile = zohoAction({
   display: {
     label: "Download File",
-    description: "Download a file from Zoho CRM's file store by its id (e.g. File_Id__s of a file-upload or image-upload field), as binary data for the next step.",
+    description:
+      "Download a file from Zoho CRM's file store by its id (e.g. File_Id__s of a file-upload or image-upload field), as binary data for the next step.",
   },
   fields: { fileId },
   perform: async (_context, input, client) => downloadFile(client, input.fileId),

@@ -12,7 +12,8 @@ const newId = withInput(
 export const crmEnableNotification = zohoAction({
   display: {
     label: "Enable Notifications",
-    description: "Register a Zoho watch channel that posts record changes to a URL. Channels expire (one week at most): renew them with Renew Notification Channel.",
+    description:
+      "Register a Zoho watch channel that posts record changes to a URL. Channels expire (one week at most): renew them with Renew Notification Channel.",
   },
   fields: { ...channelFields, channelId: newId },
   perform: async (_context, input, client) => {

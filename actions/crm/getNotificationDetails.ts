@@ -10,6 +10,15 @@ export const crmGetNotificationDetails = zohoAction({
     return { data: await listChannels(client, { channel_id: input.channelId, module: input.module }) };
   },
   examplePayload: {
-    data: [{ ...exampleChannelEvent, events: ["Leads.create", "Leads.edit"], notify_url: "https://hooks.example.com/trigger/abc", token: "b1f0c3d2e4", return_affected_field_values: true, notify_on_related_action: false }],
+    data: [
+      {
+        ...exampleChannelEvent,
+        events: ["Leads.create", "Leads.edit"],
+        notify_url: "https://hooks.example.com/trigger/abc",
+        token: "b1f0c3d2e4",
+        return_affected_field_values: true,
+        notify_on_related_action: false,
+      },
+    ],
   },
 });

@@ -5,8 +5,23 @@ type ZohoOrg = Record<string, any>;
 
 /** The org fields a flow uses; Zoho's answer has dozens more about its UI settings. */
 const ORG_FIELDS = [
-  "id", "company_name", "domain_name", "primary_email", "primary_zuid", "zgid", "currency", "currency_symbol", "iso_code",
-  "country", "country_code", "time_zone", "phone", "website", "type", "max_per_page", "license_details",
+  "id",
+  "company_name",
+  "domain_name",
+  "primary_email",
+  "primary_zuid",
+  "zgid",
+  "currency",
+  "currency_symbol",
+  "iso_code",
+  "country",
+  "country_code",
+  "time_zone",
+  "phone",
+  "website",
+  "type",
+  "max_per_page",
+  "license_details",
 ] as const;
 
 export const crmGetOrganization = zohoAction({
@@ -39,7 +54,15 @@ export const crmGetOrganization = zohoAction({
       website: "https://www.zylker.com",
       type: "Production",
       max_per_page: 200,
-      license_details: { paid: true, paid_type: "enterprise", paid_expiry: "2027-11-22T10:15:30+00:00", users_license_purchased: 10, trial_type: null, trial_expiry: null, trial_action: "" },
+      license_details: {
+        paid: true,
+        paid_type: "enterprise",
+        paid_expiry: "2027-11-22T10:15:30+00:00",
+        users_license_purchased: 10,
+        trial_type: null,
+        trial_expiry: null,
+        trial_action: "",
+      },
     } as ZohoOrg,
   },
 });

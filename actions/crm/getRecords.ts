@@ -25,7 +25,11 @@ export const crmGetRecords = zohoAction({
   },
   perform: async (_context, input, client) => {
     assertPaging(input);
-    const query = { fields: (input.fields ?? (await defaultFieldNames(client, input.recordType))).join(","), sort_by: input.sort_by, sort_order: input.sort_order };
+    const query = {
+      fields: (input.fields ?? (await defaultFieldNames(client, input.recordType))).join(","),
+      sort_by: input.sort_by,
+      sort_order: input.sort_order,
+    };
     return { data: await listCrm(client, `/${input.recordType}`, query, input) };
   },
   examplePayload: { data: { data: [exampleLead], info: exampleListInfo } },

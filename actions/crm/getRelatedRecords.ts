@@ -15,7 +15,8 @@ const relatedList = field(
     type: "string",
     required: true,
     dataSource: "selectCrmRelatedList",
-    comments: "The related list's API name as Zoho names it under the record, e.g. Contacts, Deals or Products: pick it from the Module's related lists (Notes and Attachments have their own actions).",
+    comments:
+      "The related list's API name as Zoho names it under the record, e.g. Contacts, Deals or Products: pick it from the Module's related lists (Notes and Attachments have their own actions).",
     example: "Contacts",
     clean: cleanText,
   }),

@@ -29,7 +29,11 @@ export const crmListDeletedRecords = zohoAction({
   },
   fields: { recordType, deletedType, deletedSince, page: paging.page, per_page: paging.per_page, fetchAll: paging.fetchAll },
   perform: async (_context, input, client) => {
-    const query: DeletedQuery = { type: input.deletedType, since: input.deletedSince === undefined ? undefined : Date.parse(input.deletedSince), perPage: input.per_page };
+    const query: DeletedQuery = {
+      type: input.deletedType,
+      since: input.deletedSince === undefined ? undefined : Date.parse(input.deletedSince),
+      perPage: input.per_page,
+    };
     if (!input.fetchAll) return { data: await onePage(client, input.recordType, query, input.page) };
     const all: DeletedRecord[] = [];
     let more = false;

@@ -23,14 +23,16 @@ export const crmListFields = zohoAction({
     };
   },
   examplePayload: {
-    data: [{
-      api_name: "Lead_Status",
-      field_label: "Lead Status",
-      data_type: "picklist",
-      system_mandatory: false,
-      read_only: false,
-      pick_list_values: [{ display_value: "Contacted", actual_value: "Contacted" }],
-      lookup_module: null as string | null,
-    }],
+    data: [
+      {
+        api_name: "Lead_Status",
+        field_label: "Lead Status",
+        data_type: "picklist",
+        system_mandatory: false,
+        read_only: false,
+        pick_list_values: [{ display_value: "Contacted", actual_value: "Contacted" }],
+        lookup_module: null as string | null,
+      },
+    ],
   },
 });

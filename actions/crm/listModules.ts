@@ -25,17 +25,19 @@ export const crmListModules = zohoAction({
     };
   },
   examplePayload: {
-    data: [{
-      api_name: "Leads",
-      module_name: "Leads",
-      singular_label: "Lead",
-      plural_label: "Leads",
-      id: "5725767000000002175",
-      generated_type: "default",
-      creatable: true,
-      editable: true,
-      deletable: true,
-      notification_supported: true,
-    }],
+    data: [
+      {
+        api_name: "Leads",
+        module_name: "Leads",
+        singular_label: "Lead",
+        plural_label: "Leads",
+        id: "5725767000000002175",
+        generated_type: "default",
+        creatable: true,
+        editable: true,
+        deletable: true,
+        notification_supported: true,
+      },
+    ],
   },
 });

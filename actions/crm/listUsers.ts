@@ -19,7 +19,11 @@ const userType = field(
     comments: "Which users to list.",
     clean: cleanText,
   }),
-  () => z.preprocess((v) => (v === undefined || v === null || v === "" ? "ActiveUsers" : v), z.enum(USER_TYPES, { error: `must be one of ${USER_TYPES.join(", ")}` })),
+  () =>
+    z.preprocess(
+      (v) => (v === undefined || v === null || v === "" ? "ActiveUsers" : v),
+      z.enum(USER_TYPES, { error: `must be one of ${USER_TYPES.join(", ")}` }),
+    ),
 );
 
 type ZohoUser = Record<string, any>;

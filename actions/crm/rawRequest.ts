@@ -5,7 +5,8 @@ import { zohoAction } from "../../src/step";
 export const crmRawRequest = zohoAction({
   display: {
     label: "Raw Request",
-    description: "Send any request to the Zoho CRM API (v8) with the connection's token, e.g. for an endpoint no other action covers. Paths are relative to {api domain}/crm/v8.",
+    description:
+      "Send any request to the Zoho CRM API (v8) with the connection's token, e.g. for an endpoint no other action covers. Paths are relative to {api domain}/crm/v8.",
   },
   // Debug Request stands among spectral's raw-request inputs, where builders know it from other components.
   fields: rawRequestFields,

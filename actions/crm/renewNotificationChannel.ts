@@ -18,7 +18,10 @@ export const crmRenewNotificationChannel = zohoAction({
   perform: async (_context, input, client) => {
     const channel = await getChannel(client, input.channelId);
     if (!channel) {
-      throw new ZohoError(`Zoho has no channel ${input.channelId}: it expired or was disabled. Enable it again (or redeploy the instance for trigger channels).`, { status: 404 });
+      throw new ZohoError(
+        `Zoho has no channel ${input.channelId}: it expired or was disabled. Enable it again (or redeploy the instance for trigger channels).`,
+        { status: 404 },
+      );
     }
     const outcome = await replaceChannel(client, {
       channelId: input.channelId,

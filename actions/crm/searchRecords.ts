@@ -12,7 +12,10 @@ const SEARCH_LIMIT = 2_000;
 const BY = ["criteria", "email", "phone", "word"] as const;
 
 const searchBy = (label: string, comments: string, example: string) =>
-  field(input({ label, type: "string", required: false, comments: `${comments} Fill exactly one of Criteria, Email, Phone and Word.`, example, clean: cleanText }), optionalText);
+  field(
+    input({ label, type: "string", required: false, comments: `${comments} Fill exactly one of Criteria, Email, Phone and Word.`, example, clean: cleanText }),
+    optionalText,
+  );
 
 export const crmSearchRecords = zohoAction({
   display: {
@@ -21,7 +24,11 @@ export const crmSearchRecords = zohoAction({
   },
   fields: {
     recordType,
-    criteria: searchBy("Criteria", "Zoho search criteria: (field:operator:value), joined with and/or.", "((Last_Name:equals:Smith)and(Company:starts_with:Ac))"),
+    criteria: searchBy(
+      "Criteria",
+      "Zoho search criteria: (field:operator:value), joined with and/or.",
+      "((Last_Name:equals:Smith)and(Company:starts_with:Ac))",
+    ),
     email: searchBy("Email", "Find records whose email fields equal this address.", "jane.smith@example.com"),
     phone: searchBy("Phone", "Find records whose phone fields match this number.", "+1 555 0100"),
     word: searchBy("Word", "Find records with this word in any text field.", "Acme"),

@@ -19,11 +19,15 @@ export const crmUpdateNote = zohoAction({
       message: "enter a new title or content: there is nothing to change",
     }),
   perform: async (_context, input, client) => {
-    const details = await writeOne(client, { kind: "update", module: "Notes", trigger: [] }, {
-      id: input.noteId,
-      Note_Title: input.noteTitle,
-      Note_Content: input.noteContent,
-    });
+    const details = await writeOne(
+      client,
+      { kind: "update", module: "Notes", trigger: [] },
+      {
+        id: input.noteId,
+        Note_Title: input.noteTitle,
+        Note_Content: input.noteContent,
+      },
+    );
     return { data: details };
   },
   examplePayload: { data: exampleWriteDetails },

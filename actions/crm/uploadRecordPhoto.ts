@@ -6,7 +6,8 @@ import { zohoAction } from "../../src/step";
 export const crmUploadRecordPhoto = zohoAction({
   display: {
     label: "Upload Record Photo",
-    description: "Set the photo of a Lead, Contact, Account, Product, Deal, Vendor or custom-module record (PNG, JPEG, GIF or BMP, up to 10 MB), replacing any photo it has.",
+    description:
+      "Set the photo of a Lead, Contact, Account, Product, Deal, Vendor or custom-module record (PNG, JPEG, GIF or BMP, up to 10 MB), replacing any photo it has.",
   },
   fields: { recordType: photoModule(recordType), recordId, photo, photoName },
   refine: (schema) => schema.transform((input, ctx) => ({ ...input, name: photoFileName(input.photo, input.photoName, ctx) })),

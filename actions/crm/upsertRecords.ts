@@ -26,11 +26,18 @@ const duplicateCheckFields = field(
 export const crmUpsertRecords = zohoAction({
   display: {
     label: "Upsert Records",
-    description: "Create or update any number of CRM records (up to 100,000) by duplicate check fields, 100 per call, several calls at once, and return every record's outcome.",
+    description:
+      "Create or update any number of CRM records (up to 100,000) by duplicate check fields, 100 per call, several calls at once, and return every record's outcome.",
   },
   fields: { recordType, records, duplicate_check_fields: duplicateCheckFields, trigger, assignmentRule, ...batchOptions },
   perform: async (_context, input, client) => {
-    const operation = { kind: "upsert" as const, module: input.recordType, trigger: input.trigger, duplicateCheckFields: input.duplicate_check_fields, larId: input.assignmentRule };
+    const operation = {
+      kind: "upsert" as const,
+      module: input.recordType,
+      trigger: input.trigger,
+      duplicateCheckFields: input.duplicate_check_fields,
+      larId: input.assignmentRule,
+    };
     return { data: await writeBatch(client, operation, await withUploadedFiles(client, input.records), input) };
   },
   examplePayload: { data: exampleBatch("record added", { ...exampleWriteDetails, action: "insert", duplicate_field: null }) },

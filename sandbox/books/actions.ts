@@ -170,7 +170,8 @@ const emailRoute = (key: string, email: Email): Route => {
       const record = findRecord(ctx.state, org.organization_id, type, req.params.id);
       const body = bodyOf(req);
       const to = body.to_mail_ids;
-      if (!Array.isArray(to) || to.length === 0 || !to.every((address) => typeof address === "string" && address.includes("@"))) throw invalidValue("to_mail_ids");
+      if (!Array.isArray(to) || to.length === 0 || !to.every((address) => typeof address === "string" && address.includes("@")))
+        throw invalidValue("to_mail_ids");
       const missing = (email.required ?? []).find((field) => typeof body[field] !== "string" || body[field] === "");
       if (missing) throw invalidValue(missing);
       // Documents remember they were emailed; a contact has nothing to mark.
@@ -202,7 +203,10 @@ const batchPdfRoute = (key: string): Route => {
     scopes: scopesFor(type, "READ"),
     handler: answering((req, ctx) => {
       const org = organizationOf(req, ctx);
-      const ids = (req.query.get(parameter) ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+      const ids = (req.query.get(parameter) ?? "")
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean);
       if (ids.length === 0) throw invalidValue(parameter);
       const records = ids.map((id) => {
         try {

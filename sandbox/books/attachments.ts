@@ -50,7 +50,15 @@ export const HOLDERS: Holder[] = [
   document("salesorders", "Your file has been successfully attached to the sales order.", "Your file is no longer attached to the sales order.", 201),
   document("purchaseorders", "The document has been attached.", "The attachment has been deleted.", 201),
   document("bills", "The document has been attached.", "The attachment has been deleted.", 201),
-  { key: "expenses", segment: "receipt", field: "receipt", extensions: RECEIPT_EXTENSIONS, added: "The expense receipt has been attached.", deleted: "The attached expense receipt has been deleted.", addedStatus: 200 },
+  {
+    key: "expenses",
+    segment: "receipt",
+    field: "receipt",
+    extensions: RECEIPT_EXTENSIONS,
+    added: "The expense receipt has been attached.",
+    deleted: "The attached expense receipt has been deleted.",
+    addedStatus: 200,
+  },
 ];
 
 interface StoredFile {
@@ -77,7 +85,8 @@ const filesOf = (state: SandboxState, organizationId: string, key: string, id: s
   return files;
 };
 
-const noFile = (holder: Holder) => new BooksFailure(1002, holder.segment === "receipt" ? "The expense has no receipt attached." : "There is no file attached to this transaction.", 404);
+const noFile = (holder: Holder) =>
+  new BooksFailure(1002, holder.segment === "receipt" ? "The expense has no receipt attached." : "There is no file attached to this transaction.", 404);
 
 const routesFor = (holder: Holder): Route[] => {
   const type = recordType(holder.key);
@@ -103,7 +112,12 @@ const routesFor = (holder: Holder): Route[] => {
           throw new BooksFailure(2, `Invalid value passed for ${holder.field}: allowed extensions are ${holder.extensions.join(", ")}`);
         }
         if (upload.data.length > MAX_FILE_BYTES) throw new BooksFailure(2, `Invalid value passed for ${holder.field}: a file may be at most 5 MB`);
-        files.push({ fileName: upload.filename, contentType: upload.contentType, content: upload.data, canSendInMail: req.query.get("can_send_in_mail") === "true" });
+        files.push({
+          fileName: upload.filename,
+          contentType: upload.contentType,
+          content: upload.data,
+          canSendInMail: req.query.get("can_send_in_mail") === "true",
+        });
         return ok({ code: 0, message: holder.added }, holder.addedStatus);
       }),
     },

@@ -105,7 +105,11 @@ export const setWorkflowPlan = (state: SandboxState, organizationId: string, ava
  */
 export const requireWorkflowPlan = (state: SandboxState, organizationId: string): void => {
   if (plansWithoutWorkflows(state).has(organizationId)) {
-    throw new BooksFailure(1051, "Workflow rules and webhooks are not available in your current plan. Upgrade to the Professional plan or above to use them.", 400);
+    throw new BooksFailure(
+      1051,
+      "Workflow rules and webhooks are not available in your current plan. Upgrade to the Professional plan or above to use them.",
+      400,
+    );
   }
 };
 

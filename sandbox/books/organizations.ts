@@ -13,9 +13,7 @@ export type Organization = SandboxState["books"]["organizations"][number];
 
 type OrganizationOption = NonNullable<SandboxOptions["booksOrganizations"]>[number];
 
-export const DEFAULT_ORGANIZATIONS: OrganizationOption[] = [
-  { organization_id: "10234695", name: "Zylker Inc", is_default_org: true },
-];
+export const DEFAULT_ORGANIZATIONS: OrganizationOption[] = [{ organization_id: "10234695", name: "Zylker Inc", is_default_org: true }];
 
 /** The profile Books answers for an organization, around the id, name and default flag the options give. */
 const profile = (state: SandboxState, org: OrganizationOption, index: number): Organization => ({

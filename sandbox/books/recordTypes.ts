@@ -100,7 +100,11 @@ export const RECORD_TYPES: RecordType[] = [
     filters: ["first_name", "last_name", "email"],
     sort: byName("first_name"),
     answers: { create: "array", update: "array" },
-    messages: { created: "The contactperson has been Created", updated: "The contactperson details has been updated.", deleted: "The contact person has been deleted." },
+    messages: {
+      created: "The contactperson has been Created",
+      updated: "The contactperson details has been updated.",
+      deleted: "The contact person has been deleted.",
+    },
   },
   {
     key: "estimates",
@@ -165,7 +169,11 @@ export const RECORD_TYPES: RecordType[] = [
     search: ["recurrence_name", "customer_name"],
     filters: ["recurrence_name", "customer_id", "customer_name"],
     lineItems: { balance: false },
-    messages: { created: "The recurring invoice has been created.", updated: "The recurring invoice has been updated.", deleted: "The recurring invoice is deleted successfully." },
+    messages: {
+      created: "The recurring invoice has been created.",
+      updated: "The recurring invoice has been updated.",
+      deleted: "The recurring invoice is deleted successfully.",
+    },
   },
   {
     key: "creditnotes",
@@ -212,7 +220,11 @@ export const RECORD_TYPES: RecordType[] = [
     search: ["retainerinvoice_number", "reference_number", "customer_name"],
     filters: ["retainerinvoice_number", ...customerDocument.filters],
     lineItems: { balance: true },
-    messages: { created: "The retainer invoice has been created.", updated: "Retainer Invoice information has been updated.", deleted: "The retainer invoice has been deleted." },
+    messages: {
+      created: "The retainer invoice has been created.",
+      updated: "Retainer Invoice information has been updated.",
+      deleted: "The retainer invoice has been deleted.",
+    },
   },
   {
     key: "items",
@@ -278,7 +290,11 @@ export const RECORD_TYPES: RecordType[] = [
     search: ["vendor_credit_number", "reference_number", "vendor_name"],
     filters: ["vendor_credit_number", ...vendorDocument.filters],
     lineItems: { balance: true },
-    messages: { created: "Vendor credit has been created.", updated: "Vendor credit information has been updated.", deleted: "The vendor credit has been deleted." },
+    messages: {
+      created: "Vendor credit has been created.",
+      updated: "Vendor credit information has been updated.",
+      deleted: "The vendor credit has been deleted.",
+    },
   },
   {
     key: "vendorpayments",
@@ -295,7 +311,11 @@ export const RECORD_TYPES: RecordType[] = [
     search: ["payment_number", "reference_number", "vendor_name"],
     filters: ["payment_number", ...vendorDocument.filters, "payment_mode"],
     answers: { update: "array" },
-    messages: { created: "The payment made to the vendor has been recorded.", updated: "The details of the payment made to the vendor has been updated", deleted: "The payment has been deleted." },
+    messages: {
+      created: "The payment made to the vendor has been recorded.",
+      updated: "The details of the payment made to the vendor has been updated",
+      deleted: "The payment has been deleted.",
+    },
   },
   {
     key: "expenses",
@@ -325,7 +345,11 @@ export const RECORD_TYPES: RecordType[] = [
     search: ["recurrence_name", "customer_name"],
     filters: ["recurrence_name", "account_id", "customer_id"],
     createStatus: 200,
-    messages: { created: "The recurring expense has been created", updated: "Recurring expense information has been updated", deleted: "The recurring expense has been deleted." },
+    messages: {
+      created: "The recurring expense has been created",
+      updated: "Recurring expense information has been updated",
+      deleted: "The recurring expense has been deleted.",
+    },
   },
   {
     key: "projects",
@@ -370,7 +394,11 @@ export const RECORD_TYPES: RecordType[] = [
     mandatory: ["project_id", "task_id", "user_id", "log_date"],
     search: ["notes"],
     filters: ["project_id", "task_id", "user_id", "log_date"],
-    messages: { created: "Your timesheet entry has been added.", updated: "The timesheet's information has been updated.", deleted: "The time entry has been deleted." },
+    messages: {
+      created: "Your timesheet entry has been added.",
+      updated: "The timesheet's information has been updated.",
+      deleted: "The time entry has been deleted.",
+    },
   },
   {
     key: "users",
@@ -388,7 +416,11 @@ export const RECORD_TYPES: RecordType[] = [
     sort: byName("name"),
     createStatus: 200,
     answers: { create: "message", update: "message" },
-    messages: { created: "Your invitation has been sent.", updated: "The user information has been updated.", deleted: "The user has been removed from your organization." },
+    messages: {
+      created: "Your invitation has been sent.",
+      updated: "The user information has been updated.",
+      deleted: "The user has been removed from your organization.",
+    },
   },
   {
     key: "taxes",
@@ -436,7 +468,11 @@ export const RECORD_TYPES: RecordType[] = [
     defaults: { status: "draft" },
     search: ["entry_number", "reference_number", "notes"],
     filters: ["entry_number", "reference_number"],
-    messages: { created: "The journal entry has been created.", updated: "The journal entry has been updated.", deleted: "The selected journal entry has been deleted." },
+    messages: {
+      created: "The journal entry has been created.",
+      updated: "The journal entry has been updated.",
+      deleted: "The selected journal entry has been deleted.",
+    },
   },
   {
     key: "bankaccounts",
@@ -465,7 +501,11 @@ export const RECORD_TYPES: RecordType[] = [
     defaults: { status: "manually_added" },
     search: ["reference_number", "description", "payee"],
     filters: ["account_id", "transaction_type", "reference_number"],
-    messages: { created: "The bank transaction has been recorded.", updated: "The bank transaction has been updated.", deleted: "The transaction has been deleted." },
+    messages: {
+      created: "The bank transaction has been recorded.",
+      updated: "The bank transaction has been updated.",
+      deleted: "The transaction has been deleted.",
+    },
   },
   {
     key: "currencies",
@@ -497,7 +537,11 @@ export const RECORD_TYPES: RecordType[] = [
     search: ["receipt_number", "reference_number", "customer_name"],
     filters: ["receipt_number", "customer_id", "customer_name", "reference_number"],
     lineItems: { balance: false },
-    messages: { created: "Sales Receipt Created Successfully.", updated: "Sales Receipt Updated Successfully.", deleted: "Sales Receipt Deleted Successfully." },
+    messages: {
+      created: "Sales Receipt Created Successfully.",
+      updated: "Sales Receipt Updated Successfully.",
+      deleted: "Sales Receipt Deleted Successfully.",
+    },
   },
 ];
 

@@ -11,25 +11,11 @@ import { listPage } from "./listing";
 import { type Organization, organizationOf } from "./organizations";
 import { documentPdf } from "./pdf";
 import { RECORD_TYPES, type RecordShape, type RecordType, recordType } from "./recordTypes";
-import {
-  type BooksRecord,
-  booksDate,
-  booksTime,
-  collection,
-  collectionKey,
-  collectionOf,
-  dropChildren,
-  findRecord,
-  nextNumber,
-  recordWrite,
-} from "./store";
+import { type BooksRecord, booksDate, booksTime, collection, collectionKey, collectionOf, dropChildren, findRecord, nextNumber, recordWrite } from "./store";
 
 const FULL_ACCESS = "ZohoBooks.fullaccess.all";
 
-export const scopesFor = (type: RecordType, operation: "READ" | "CREATE" | "UPDATE" | "DELETE") => [
-  FULL_ACCESS,
-  `ZohoBooks.${type.scope}.${operation}`,
-];
+export const scopesFor = (type: RecordType, operation: "READ" | "CREATE" | "UPDATE" | "DELETE") => [FULL_ACCESS, `ZohoBooks.${type.scope}.${operation}`];
 
 const isObject = (value: unknown): value is BooksRecord => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -115,7 +101,8 @@ export const createRecord = (state: SandboxState, org: Organization, type: Recor
   const now = state.clock.now();
   const record: BooksRecord = { ...body, [type.idField]: state.nextId() };
   if (type.parent) record[type.parent.idField] = parentId;
-  if (type.numberPrefix !== undefined && type.nameField && isBlank(record[type.nameField])) record[type.nameField] = nextNumber(state, org.organization_id, type);
+  if (type.numberPrefix !== undefined && type.nameField && isBlank(record[type.nameField]))
+    record[type.nameField] = nextNumber(state, org.organization_id, type);
   for (const [field, value] of Object.entries(type.defaults ?? {})) if (isBlank(record[field])) record[field] = value;
   if (isDocument(type)) {
     record.date ??= booksDate(now);

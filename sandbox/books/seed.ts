@@ -50,7 +50,12 @@ const SAMPLES: Record<string, (n: number, refer: Refer, today: string) => BooksR
   estimates: (n, refer) => ({ customer_id: refer("customer_id", CUSTOMER), line_items: lines(n) }),
   salesorders: (n, refer) => ({ customer_id: refer("customer_id", CUSTOMER), line_items: lines(n) }),
   invoices: (n, refer) => ({ customer_id: refer("customer_id", CUSTOMER), line_items: lines(n) }),
-  recurringinvoices: (n, refer) => ({ recurrence_name: `Monthly ${n}`, customer_id: refer("customer_id", CUSTOMER), recurrence_frequency: "months", line_items: lines(n) }),
+  recurringinvoices: (n, refer) => ({
+    recurrence_name: `Monthly ${n}`,
+    customer_id: refer("customer_id", CUSTOMER),
+    recurrence_frequency: "months",
+    line_items: lines(n),
+  }),
   creditnotes: (n, refer) => ({ customer_id: refer("customer_id", CUSTOMER), line_items: lines(n) }),
   customerpayments: (n, refer) => ({ customer_id: refer("customer_id", CUSTOMER), payment_mode: "cash", amount: 100 * n }),
   retainerinvoices: (n, refer) => ({ customer_id: refer("customer_id", CUSTOMER), line_items: lines(n) }),
@@ -60,8 +65,20 @@ const SAMPLES: Record<string, (n: number, refer: Refer, today: string) => BooksR
   vendorcredits: (n, refer) => ({ vendor_id: refer("vendor_id", VENDOR), line_items: lines(n) }),
   vendorpayments: (n, refer) => ({ vendor_id: refer("vendor_id", VENDOR), amount: 100 * n, payment_mode: "cash" }),
   expenses: (n) => ({ account_id: ACCOUNT_ID, paid_through_account_id: PAID_THROUGH_ACCOUNT_ID, amount: 25 * n, description: `Expense ${n}` }),
-  recurringexpenses: (n, _refer, today) => ({ recurrence_name: `Rent ${n}`, account_id: ACCOUNT_ID, start_date: today, recurrence_frequency: "months", repeat_every: "1", amount: 25 * n }),
-  projects: (n, refer) => ({ project_name: `Project ${n}`, customer_id: refer("customer_id", CUSTOMER), billing_type: "based_on_project_hours", user_id: refer("user_id", USER) }),
+  recurringexpenses: (n, _refer, today) => ({
+    recurrence_name: `Rent ${n}`,
+    account_id: ACCOUNT_ID,
+    start_date: today,
+    recurrence_frequency: "months",
+    repeat_every: "1",
+    amount: 25 * n,
+  }),
+  projects: (n, refer) => ({
+    project_name: `Project ${n}`,
+    customer_id: refer("customer_id", CUSTOMER),
+    billing_type: "based_on_project_hours",
+    user_id: refer("user_id", USER),
+  }),
   tasks: (n) => ({ task_name: `Task ${n}`, description: `Task number ${n}` }),
   timeentries: (n, refer, today) => {
     const projectId = refer("project_id", PROJECT);
@@ -80,7 +97,9 @@ const SAMPLES: Record<string, (n: number, refer: Refer, today: string) => BooksR
 
 const organizationFor = (state: SandboxState, organizationId?: string): Organization => {
   const organizations = ensureOrganizations(state);
-  const org = organizationId ? organizations.find((o) => o.organization_id === organizationId) : organizations.find((o) => o.is_default_org) ?? organizations[0];
+  const org = organizationId
+    ? organizations.find((o) => o.organization_id === organizationId)
+    : (organizations.find((o) => o.is_default_org) ?? organizations[0]);
   if (!org) throw new Error(`seedBooks: no Books organization ${organizationId ?? "(the sandbox has none)"}`);
   return org;
 };
@@ -94,7 +113,7 @@ export const seedBooks = (state: SandboxState, { organizationId, type: key, coun
   /** Stores a sample record of `target`, its parent first when it has one and none was named. */
   const create = (target: Target): BooksRecord => {
     const type = recordType(target.type);
-    const parent = type.parent ? target.parentId ?? String(create({ type: type.parent.key, body: {} })[type.parent.idField]) : undefined;
+    const parent = type.parent ? (target.parentId ?? String(create({ type: type.parent.key, body: {} })[type.parent.idField])) : undefined;
     return createRecord(state, org, type, { ...SAMPLES[target.type](made.size + 1, refer, today), ...target.body }, parent);
   };
   const refer: Refer = (field, target) => {
@@ -104,9 +123,9 @@ export const seedBooks = (state: SandboxState, { organizationId, type: key, coun
   };
 
   const type = recordType(key);
-  const parent = type.parent ? parentId ?? String(create({ type: type.parent.key, body: {} })[type.parent.idField]) : undefined;
+  const parent = type.parent ? (parentId ?? String(create({ type: type.parent.key, body: {} })[type.parent.idField])) : undefined;
   return Array.from({ length: count }, (_, index) => {
-    given = typeof fields === "function" ? fields(index) : fields ?? {};
+    given = typeof fields === "function" ? fields(index) : (fields ?? {});
     return createRecord(state, org, type, { ...SAMPLES[key](index + 1, refer, today), ...given }, parent);
   });
 };

@@ -10,18 +10,21 @@ import type { RecordType } from "./recordTypes";
 export type BooksRecord = Record<string, unknown>;
 
 /** Books' timestamps: second resolution with a colon-less offset, e.g. 2026-11-22T10:15:30+0000. */
-export const booksTime = (epochMs: number): string =>
-  new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace(".000Z", "+0000");
+export const booksTime = (epochMs: number): string => new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace(".000Z", "+0000");
 
 /** Books' dates: yyyy-mm-dd. */
 export const booksDate = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
 
 /** Reads Books' timestamp (offset with or without a colon) as epoch ms; NaN when it is not one. */
 export const parseBooksTime = (text: string): number =>
-  Date.parse(text.trim().replace(/ (\d{2}):?(\d{2})$/, "+$1:$2").replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+  Date.parse(
+    text
+      .trim()
+      .replace(/ (\d{2}):?(\d{2})$/, "+$1:$2")
+      .replace(/([+-]\d{2})(\d{2})$/, "$1:$2"),
+  );
 
-export const collectionKey = (type: RecordType, parentId?: string): string =>
-  type.parent ? type.path.replace(/:\w+/, parentId ?? "") : type.path;
+export const collectionKey = (type: RecordType, parentId?: string): string => (type.parent ? type.path.replace(/:\w+/, parentId ?? "") : type.path);
 
 const organizationRecords = (state: SandboxState, organizationId: string) => {
   let collections = state.books.records.get(organizationId);

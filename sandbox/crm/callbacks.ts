@@ -62,10 +62,7 @@ const outbox = crmSlice(
 export const deliveriesOf = crmSlice("deliveries", (): Delivery[] => [], { live: true });
 
 /** Starts the POST and returns at once; a receiver that fails or hangs never affects the sandbox. */
-export const postCallback = (
-  state: SandboxState,
-  delivery: Pick<Delivery, "kind" | "source" | "url" | "body" | "method" | "headers">,
-): void => {
+export const postCallback = (state: SandboxState, delivery: Pick<Delivery, "kind" | "source" | "url" | "body" | "method" | "headers">): void => {
   const box = outbox(state);
   const record: Delivery = { ...delivery, at: state.clock.now() };
   deliveriesOf(state).push(record);

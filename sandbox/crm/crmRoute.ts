@@ -3,12 +3,7 @@ import type { Handler, Route } from "../types";
 import { answering } from "./crmFailure";
 
 /** `write` marks routes that store records, so injected faults can strike before or after the write. */
-export const crmRoute = (
-  method: Route["method"],
-  pattern: string,
-  access: { scopes: string[]; write?: boolean },
-  handler: Handler,
-): Route => ({
+export const crmRoute = (method: Route["method"], pattern: string, access: { scopes: string[]; write?: boolean }, handler: Handler): Route => ({
   method,
   pattern,
   api: "crm",

@@ -53,7 +53,11 @@ const groupMemberInfo = (id) => ({ callable: table[groups[id]].info.callables.in
 const LATER = new Set(["http2", "node:http2"]);
 const builtins = new Map();
 const later = (id) => {
-  if (!builtins.has(id)) builtins.set(id, lazy(() => require(id), false));
+  if (!builtins.has(id))
+    builtins.set(
+      id,
+      lazy(() => require(id), false),
+    );
   return builtins.get(id);
 };
 
@@ -69,7 +73,15 @@ const load = (name) => {
   // and https-proxy-agent at its top, for multipart bodies and proxies); anything else is the
   // bundle's (zoho-main:) or Node's.
   const chunkRequire = (id) =>
-    id in table ? standIn(id) : id in groups ? member(groups[id], id, groupMemberInfo(id)) : id.startsWith(MAIN) ? mainModules[id.slice(MAIN.length)]() : LATER.has(id) ? later(id) : require(id);
+    id in table
+      ? standIn(id)
+      : id in groups
+        ? member(groups[id], id, groupMemberInfo(id))
+        : id.startsWith(MAIN)
+          ? mainModules[id.slice(MAIN.length)]()
+          : LATER.has(id)
+            ? later(id)
+            : require(id);
   compileFunction(source, ["exports", "require", "module"], { filename: `${__filename} [${name}]` })(module.exports, chunkRequire, module);
   return module.exports;
 };
@@ -110,7 +122,11 @@ const chunkExport = (name, key, { callable }) => lazy(() => load(name)[key], cal
 /** One package of a group chunk: `require("lodash/omit")` gets the "lodash" chunk's "lodash/omit". */
 const members = new Map();
 const member = (group, id, { callable }) => {
-  if (!members.has(id)) members.set(id, firstUse(() => load(group)[id], { callable, keys: [], esModule: undefined }));
+  if (!members.has(id))
+    members.set(
+      id,
+      firstUse(() => load(group)[id], { callable, keys: [], esModule: undefined }),
+    );
   return members.get(id);
 };
 

@@ -66,7 +66,9 @@ export const authorize = async (dataCenter: DataCenter, client: OAuthClient, sco
   const response = await accountsHttp(dataCenter).get(`/oauth/v2/auth?${query}`, { maxRedirects: 0, validateStatus: () => true });
   const location = response.headers?.location;
   if (response.status !== 302 || typeof location !== "string") {
-    throw new Error(`${hostOf(dataCenter)} did not redirect back with a code (HTTP ${response.status}${response.data?.error ? `, ${response.data.error}` : ""})`);
+    throw new Error(
+      `${hostOf(dataCenter)} did not redirect back with a code (HTTP ${response.status}${response.data?.error ? `, ${response.data.error}` : ""})`,
+    );
   }
   const redirect = new URL(location);
   const code = redirect.searchParams.get("code");

@@ -11,7 +11,10 @@ export const pickOrganization = (steps: Steps, zoho: Harness) =>
     expect(Array.isArray(data), "booksListOrganizations did not return a list");
     const org = data.find((o: any) => o.is_default_org) ?? data[0];
     if (!org) return done<string | undefined>("booksListOrganizations: the connection's user belongs to no Books organization", undefined);
-    return done<string | undefined>(`booksListOrganizations lists ${data.length}; using ${org.name} (${org.organization_id}${org.is_default_org ? ", default" : ""})`, String(org.organization_id));
+    return done<string | undefined>(
+      `booksListOrganizations lists ${data.length}; using ${org.name} (${org.organization_id}${org.is_default_org ? ", default" : ""})`,
+      String(org.organization_id),
+    );
   });
 
 const ITEMS = [
@@ -57,7 +60,13 @@ export const booksFlow = async (steps: Steps, zoho: Harness) => {
     const expected = ITEMS.reduce((sum, item) => sum + item.rate * item.quantity, 0);
     expect(data?.invoice_id && data.customer_id === contact.contact_id, "booksCreateRecord did not return an invoice for the contact");
     expect(Number(data.total) === expected, `the invoice totals ${data.total}, expected ${expected}`);
-    return done(`booksCreateRecord created ${data.invoice_number} for ${contact.contact_name}: ${ITEMS.length} lines, total ${data.currency_code ?? ""} ${formatCount(Number(data.total))}, status ${data.status}`.replace("  ", " "), data);
+    return done(
+      `booksCreateRecord created ${data.invoice_number} for ${contact.contact_name}: ${ITEMS.length} lines, total ${data.currency_code ?? ""} ${formatCount(Number(data.total))}, status ${data.status}`.replace(
+        "  ",
+        " ",
+      ),
+      data,
+    );
   });
 
   await steps.run("Download the invoice PDF", async () => {

@@ -65,8 +65,13 @@ export const findEntry = (key: string): Entry => {
   const entries = catalog();
   const found = entries.find((entry) => entry.key === key);
   if (found) return found;
-  const similar = lookalikes(key, entries.map((entry) => entry.key));
-  throw new UsageError(`unknown action, trigger or data source "${key}"${similar.length ? ` (did you mean ${similar.join(", ")}?)` : ""}: npm start -- list shows every key`);
+  const similar = lookalikes(
+    key,
+    entries.map((entry) => entry.key),
+  );
+  throw new UsageError(
+    `unknown action, trigger or data source "${key}"${similar.length ? ` (did you mean ${similar.join(", ")}?)` : ""}: npm start -- list shows every key`,
+  );
 };
 
 export const formatList = (entries: Entry[] = catalog()): string => {
@@ -146,7 +151,9 @@ export const buildParams = (entry: Entry, raw: RawInput[], fromJson: Record<stri
   const known = Object.keys(entry.inputs).filter((name) => !isConnection(entry.inputs[name]));
   const unknown = [...Object.keys(fromJson), ...raw.map((input) => input.name)].find((name) => !known.includes(name));
   if (unknown !== undefined) {
-    const hint = isConnection(entry.inputs[unknown] ?? { type: "" }) ? "the runner supplies the connection" : `${entry.key} takes ${known.join(", ") || "no inputs"}`;
+    const hint = isConnection(entry.inputs[unknown] ?? { type: "" })
+      ? "the runner supplies the connection"
+      : `${entry.key} takes ${known.join(", ") || "no inputs"}`;
     throw new UsageError(`unknown input "${unknown}": ${hint}`);
   }
   const params: Record<string, unknown> = { ...fromJson };

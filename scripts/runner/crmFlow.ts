@@ -67,7 +67,12 @@ export const crmFlow = async (steps: Steps, target: Target, zoho: Harness, { lea
   const leadId = created[0];
   const quote = Buffer.from(Array.from({ length: 40 }, (_, i) => `line ${i + 1},Implementation workshop,1,1200.00\n`).join(""));
   const attachmentId = await steps.run("Add an attachment", async () => {
-    const { data } = await zoho.action(crm.crmAddAttachment, { recordType: "Leads", recordId: leadId, file: { data: quote, contentType: "text/csv" }, fileName: "quote.csv" });
+    const { data } = await zoho.action(crm.crmAddAttachment, {
+      recordType: "Leads",
+      recordId: leadId,
+      file: { data: quote, contentType: "text/csv" },
+      fileName: "quote.csv",
+    });
     expect(/^\d+$/.test(String(data?.id)), "crmAddAttachment returned no attachment id");
     return done(`crmAddAttachment put quote.csv (${formatCount(quote.length)} bytes) on lead ${leadId} as attachment ${data.id}`, String(data.id));
   });
@@ -89,30 +94,54 @@ export const crmFlow = async (steps: Steps, target: Target, zoho: Harness, { lea
   const receiver = await startReceiver(notificationsTrigger, { flowName: FLOW_NAME, logger: zoho.logger });
   try {
     const channel = await steps.run("Deploy the notifications trigger", async () => {
-      await receiver.deploy({ connection: zoho.connection, recordType: "Leads", operations: ["all"], returnAffectedFieldValues: "true", fetchRecords: "true", fields: "Last_Name,Lead_Status" });
+      await receiver.deploy({
+        connection: zoho.connection,
+        recordType: "Leads",
+        operations: ["all"],
+        returnAffectedFieldValues: "true",
+        fetchRecords: "true",
+        fields: "Last_Name,Lead_Status",
+      });
       const state = channelOf(receiver);
       expect(state?.channelId, "the create handler stored no channel in the instance state");
       const { data } = await zoho.action(crm.crmGetNotificationDetails, { channelId: state.channelId });
       expect(data.length > 0 && data.every((c: any) => c.notify_url === receiver.url), `Zoho does not list channel ${state.channelId} with the flow's URL`);
-      return done(`channel ${state.channelId} watches ${data.flatMap((c: any) => c.events).join(", ")}, posting to ${receiver.url}; on Prismatic, a daily schedule on the flow keeps it alive and restores it if Zoho drops it`, state);
+      return done(
+        `channel ${state.channelId} watches ${data.flatMap((c: any) => c.events).join(", ")}, posting to ${receiver.url}; on Prismatic, a daily schedule on the flow keeps it alive and restores it if Zoho drops it`,
+        state,
+      );
     });
 
     await steps.run("Change records, receive notifications", async (progress) => {
       const changed = created.slice(1, 4);
       await zoho.action(crm.crmUpdateRecords, { recordType: "Leads", records: JSON.stringify(changed.map((id) => ({ id, Lead_Status: "Pre-Qualified" }))) });
-      const { data } = await zoho.action(crm.crmCreateRecord, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "Walk-in" }, { key: "Company", value: company }] });
+      const { data } = await zoho.action(crm.crmCreateRecord, {
+        recordType: "Leads",
+        fieldValues: [
+          { key: "Last_Name", value: "Walk-in" },
+          { key: "Company", value: company },
+        ],
+      });
       created.push(String(data.id));
       progress("waiting for Zoho's callbacks");
       await settle(target, receiver, 2);
       const got = receiver.calls.slice(0, 2);
       expect(got.length === 2, `${receiver.calls.length} notifications arrived, expected 2`);
-      expect(got.every((c) => c.status === 200 && c.branch === "Notification"), `not every notification was accepted: ${got.map((c) => `${c.branch} ${c.status}`).join(", ")}`);
+      expect(
+        got.every((c) => c.status === 200 && c.branch === "Notification"),
+        `not every notification was accepted: ${got.map((c) => `${c.branch} ${c.status}`).join(", ")}`,
+      );
       const update = got.find((c) => c.data.operation === "update");
       const insert = got.find((c) => c.data.operation === "insert");
       expect(update && [...update.data.ids].sort().join() === [...changed].sort().join(), "the update notification does not name the three changed leads");
-      expect(update.data.records?.length === changed.length && update.data.records.every((r: any) => r.Lead_Status === "Pre-Qualified"), `the fetched records are not the ${changed.length} changed leads with their new Lead_Status`);
+      expect(
+        update.data.records?.length === changed.length && update.data.records.every((r: any) => r.Lead_Status === "Pre-Qualified"),
+        `the fetched records are not the ${changed.length} changed leads with their new Lead_Status`,
+      );
       expect(insert && insert.data.ids[0] === String(data.id), "the insert notification does not name the new lead");
-      return done(`2 notifications verified (token and channel) and emitted: update of ${changed.length} leads with their records fetched, insert of lead ${data.id}`);
+      return done(
+        `2 notifications verified (token and channel) and emitted: update of ${changed.length} leads with their records fetched, insert of lead ${data.id}`,
+      );
     });
 
     await steps.run("Reject a forged notification", async () => {
@@ -130,16 +159,29 @@ export const crmFlow = async (steps: Steps, target: Target, zoho: Harness, { lea
     await steps.run("Poll for new and updated leads (run 1)", async () => {
       const { records } = await zoho.poll(crmRecordsPollingTrigger, pollParams, pollState);
       const ids = new Set(records.map((r) => String(r.id)));
-      expect(records.length === created.length && created.every((id) => ids.has(id)), `the first poll emitted ${records.length} records, expected the ${created.length} the demo created`);
+      expect(
+        records.length === created.length && created.every((id) => ids.has(id)),
+        `the first poll emitted ${records.length} records, expected the ${created.length} the demo created`,
+      );
       return done(`crmRecordsPollingTrigger emitted the ${formatCount(records.length)} leads created since ${startTime}, the org's older leads left out`);
     });
 
     await steps.run("Poll for new and updated leads (run 2)", async () => {
       const edited = created.slice(10, 12);
-      await zoho.action(crm.crmUpdateRecords, { recordType: "Leads", records: JSON.stringify(edited.map((id) => ({ id, Lead_Status: "Attempted to Contact" }))) });
+      await zoho.action(crm.crmUpdateRecords, {
+        recordType: "Leads",
+        records: JSON.stringify(edited.map((id) => ({ id, Lead_Status: "Attempted to Contact" }))),
+      });
       const { records } = await zoho.poll(crmRecordsPollingTrigger, pollParams, pollState);
       const emitted = records.map((r) => `${r.id}:${r._change}`).sort();
-      expect(emitted.join() === edited.map((id) => `${id}:updated`).sort().join(), `the second poll emitted ${emitted.join(", ") || "nothing"}, expected the 2 edited leads as updated`);
+      expect(
+        emitted.join() ===
+          edited
+            .map((id) => `${id}:updated`)
+            .sort()
+            .join(),
+        `the second poll emitted ${emitted.join(", ") || "nothing"}, expected the 2 edited leads as updated`,
+      );
       return done(`after 2 edits the next poll emitted exactly those 2 leads, marked updated`);
     });
 
@@ -151,7 +193,12 @@ export const crmFlow = async (steps: Steps, target: Target, zoho: Harness, { lea
 };
 
 /** Deleting the instance: the channel goes, and later changes reach nobody. */
-export const deleteInstance = async (steps: Steps, target: Target, zoho: Harness, { receiver, channelId, leadId }: { receiver: Receiver; channelId: string; leadId: string }) => {
+export const deleteInstance = async (
+  steps: Steps,
+  target: Target,
+  zoho: Harness,
+  { receiver, channelId, leadId }: { receiver: Receiver; channelId: string; leadId: string },
+) => {
   try {
     await steps.run("Delete the instance", async () => {
       await settle(target, receiver, receiver.calls.length);

@@ -62,14 +62,19 @@ const liveFlow = async (steps: Steps, zoho: Harness) => {
     return done(`data source selectCrmModule offers ${result.length} modules, Leads among them`);
   });
   await steps.run("Run a COQL query", async () => {
-    const { data } = await zoho.action(crm.crmRunQuery, { query: "select Last_Name, Company, Modified_Time from Leads where id is not null order by Modified_Time desc limit 5" });
+    const { data } = await zoho.action(crm.crmRunQuery, {
+      query: "select Last_Name, Company, Modified_Time from Leads where id is not null order by Modified_Time desc limit 5",
+    });
     expect(Array.isArray(data?.data), "crmRunQuery returned no rows array");
     return done(`crmRunQuery read the ${data.data.length} most recently modified leads`);
   });
   const state = { current: {} as PollState };
   await steps.run("Poll for new and updated leads (run 1)", async () => {
     const { records } = await zoho.poll(crmRecordsPollingTrigger, { recordType: "Leads", fields: "Last_Name", emit: "all" }, state);
-    expect(records.length === 0 && typeof state.current.cursor === "string", "the first poll without a start time should emit nothing and remember where it stands");
+    expect(
+      records.length === 0 && typeof state.current.cursor === "string",
+      "the first poll without a start time should emit nothing and remember where it stands",
+    );
     return done(`crmRecordsPollingTrigger learned the newest change (${state.current.cursor}) and emitted nothing, as a first run does`);
   });
   await steps.run("Poll for new and updated leads (run 2)", async () => {

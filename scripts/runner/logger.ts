@@ -3,13 +3,9 @@ import type { ActionLogger } from "@prismatic-io/spectral";
 
 const LEVELS = ["metric", "trace", "debug", "info", "log", "warn", "error"] as const;
 
-export const quietLogger = (): ActionLogger =>
-  Object.fromEntries(LEVELS.map((level) => [level, () => undefined])) as unknown as ActionLogger;
+export const quietLogger = (): ActionLogger => Object.fromEntries(LEVELS.map((level) => [level, () => undefined])) as unknown as ActionLogger;
 
 export const stderrLogger = (write: (line: string) => void): ActionLogger =>
   Object.fromEntries(
-    LEVELS.map((level) => [
-      level,
-      (...args: unknown[]) => write(`[${level}] ${args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")}`),
-    ]),
+    LEVELS.map((level) => [level, (...args: unknown[]) => write(`[${level}] ${args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")}`)]),
   ) as unknown as ActionLogger;

@@ -15,7 +15,13 @@ export interface Io {
 const printable = (value: unknown, binary: Buffer[]): unknown => {
   if (Buffer.isBuffer(value)) {
     binary.push(value);
-    return { bytes: value.length, start: value.subarray(0, 16).toString("latin1").replace(/[^\x20-\x7e]/g, ".") };
+    return {
+      bytes: value.length,
+      start: value
+        .subarray(0, 16)
+        .toString("latin1")
+        .replace(/[^\x20-\x7e]/g, "."),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => printable(v, binary));
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printable(v, binary)]));
@@ -43,7 +49,10 @@ export const runOne = async (command: Extract<Command, { command: "run" }>, env:
     const binary: Buffer[] = [];
     const shown = printable(result, binary);
     if (command.outFile) {
-      if (binary.length !== 1) throw new UsageError(`--out ${command.outFile}: ${entry.key} returned ${binary.length === 0 ? "no binary data" : `${binary.length} binary values`}, nothing to write`);
+      if (binary.length !== 1)
+        throw new UsageError(
+          `--out ${command.outFile}: ${entry.key} returned ${binary.length === 0 ? "no binary data" : `${binary.length} binary values`}, nothing to write`,
+        );
       writeFileSync(command.outFile, binary[0]);
       io.err(`wrote ${binary[0].length} bytes to ${command.outFile}`);
     }

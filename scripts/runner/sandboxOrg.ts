@@ -31,5 +31,7 @@ export const sandboxOrgFlow = (steps: Steps, target: Target, production: Harness
     const inProduction = (await production.action(crm.crmRunQuery, { query })).data?.data ?? [];
     expect(inSandbox.length === 1 && inSandbox[0].id === lead.id, "the lead created in the sandbox org is not found there");
     expect(inProduction.length === 0, "the lead created in the sandbox org shows up in production");
-    return done(`CRM Environment "Sandbox" reached ${new URL(target.dataCenter.crmDomains.sandbox).host} (org ${org.id}, type Sandbox); lead ${lead.id} created there is not in production`);
+    return done(
+      `CRM Environment "Sandbox" reached ${new URL(target.dataCenter.crmDomains.sandbox).host} (org ${org.id}, type Sandbox); lead ${lead.id} created there is not in production`,
+    );
   });

@@ -55,7 +55,8 @@ export const liveSettings = (env: Env): LiveSettings | undefined => {
   const set = LIVE_VARIABLES.filter((name) => present(env[name]));
   if (set.length === 0) return undefined;
   const missing = LIVE_VARIABLES.filter((name) => !present(env[name]));
-  if (missing.length > 0) throw new UsageError(`live mode needs ${LIVE_VARIABLES.join(", ")}: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set`);
+  if (missing.length > 0)
+    throw new UsageError(`live mode needs ${LIVE_VARIABLES.join(", ")}: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set`);
   let dataCenter: DataCenter;
   if (present(env.ZOHO_ACCOUNTS_SERVER)) {
     try {
@@ -69,7 +70,11 @@ export const liveSettings = (env: Env): LiveSettings | undefined => {
   } else {
     throw new UsageError("live mode needs ZOHO_ACCOUNTS_SERVER (e.g. https://accounts.zoho.eu) or ZOHO_REGION (e.g. eu)");
   }
-  return { client: { clientId: env.ZOHO_CLIENT_ID!.trim(), clientSecret: env.ZOHO_CLIENT_SECRET!.trim() }, refreshToken: env.ZOHO_REFRESH_TOKEN!.trim(), dataCenter };
+  return {
+    client: { clientId: env.ZOHO_CLIENT_ID!.trim(), clientSecret: env.ZOHO_CLIENT_SECRET!.trim() },
+    refreshToken: env.ZOHO_REFRESH_TOKEN!.trim(),
+    dataCenter,
+  };
 };
 
 const hostOf = (url: string) => new URL(url).host;

@@ -67,7 +67,10 @@ export const attachmentFile = field(
         return z.NEVER;
       }
       if (file.data.length > MAX_BOOKS_FILE_BYTES) {
-        ctx.addIssue({ code: "custom", message: `is ${(file.data.length / 1024 / 1024).toFixed(1)} MB, over the 5 MB Books takes for a file: send a smaller file` });
+        ctx.addIssue({
+          code: "custom",
+          message: `is ${(file.data.length / 1024 / 1024).toFixed(1)} MB, over the 5 MB Books takes for a file: send a smaller file`,
+        });
         return z.NEVER;
       }
       return file;
@@ -83,13 +86,23 @@ export const attachmentFileName = field(
     example: "signed-order.pdf",
     clean: cleanText,
   }),
-  () => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "enter the file's name with its extension, e.g. signed-order.pdf" }).min(1, "enter the file's name with its extension, e.g. signed-order.pdf")),
+  () =>
+    z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() : v),
+      z
+        .string({ error: "enter the file's name with its extension, e.g. signed-order.pdf" })
+        .min(1, "enter the file's name with its extension, e.g. signed-order.pdf"),
+    ),
 );
 
 /** The extension must be one Books takes for that document, checked before the upload. */
 export const checkExtension = (holder: AttachmentHolder, fileName: string, ctx: z.RefinementCtx): void => {
   const extension = fileName.includes(".") ? fileName.split(".").pop()!.toLowerCase() : "";
   if (!(holder.extensions as readonly string[]).includes(extension)) {
-    ctx.addIssue({ code: "custom", path: ["fileName"], message: `must end in one of ${holder.extensions.join(", ")}: Books takes only these for ${holder.key}` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["fileName"],
+      message: `must end in one of ${holder.extensions.join(", ")}: Books takes only these for ${holder.key}`,
+    });
   }
 };

@@ -15,7 +15,10 @@ type BooksRecord = Record<string, unknown>;
 const PAGE_SIZE = 200;
 
 const list = async (books: BooksClient, type: BooksRecordType, params: Record<string, unknown>) => {
-  const response = await books.request<Record<string, any>>({ path: collectionPath(type, undefined), params: { ...params, sort_column: "last_modified_time" } });
+  const response = await books.request<Record<string, any>>({
+    path: collectionPath(type, undefined),
+    params: { ...params, sort_column: "last_modified_time" },
+  });
   return { records: (response.data?.[type.plural] ?? []) as BooksRecord[], more: Boolean(response.data?.page_context?.has_more_page) };
 };
 

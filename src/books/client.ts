@@ -29,10 +29,14 @@ export const pickOrganization = (organizations: readonly BooksOrganization[]): s
   const defaults = organizations.filter((org) => org.is_default_org);
   if (defaults.length === 1) return defaults[0].organization_id;
   if (organizations.length === 0) {
-    throw new InputError("The connection's Zoho user belongs to no Zoho Books organization: sign up for Zoho Books with that user, or connect a user who has access to the organization.");
+    throw new InputError(
+      "The connection's Zoho user belongs to no Zoho Books organization: sign up for Zoho Books with that user, or connect a user who has access to the organization.",
+    );
   }
   const names = organizations.map((org) => `${org.name} (${org.organization_id})`).join(", ");
-  throw new InputError(`Input "Organization ID" (organizationId): the Zoho user belongs to ${organizations.length} Books organizations and none is the single default: pick one of ${names}.`);
+  throw new InputError(
+    `Input "Organization ID" (organizationId): the Zoho user belongs to ${organizations.length} Books organizations and none is the single default: pick one of ${names}.`,
+  );
 };
 
 /** A flow's steps share one lookup: long enough to cover a run, short enough to see a new organization soon. */

@@ -63,7 +63,10 @@ export const entityOf = (recordType: InstantRecordType): string => INSTANT_RECOR
 
 /** A stable fingerprint of what a deploy asked for, to tell a redeploy with the same settings from a change. */
 export const fingerprintOf = (settings: InstantSettings): string =>
-  createHash("sha256").update(JSON.stringify([settings.organizationId, settings.recordType, [...settings.events].sort(), settings.condition ?? null, settings.url])).digest("hex").slice(0, 16);
+  createHash("sha256")
+    .update(JSON.stringify([settings.organizationId, settings.recordType, [...settings.events].sort(), settings.condition ?? null, settings.url]))
+    .digest("hex")
+    .slice(0, 16);
 
 /** Books takes a secret of 12 to 50 letters and digits; 40 hex characters carry 160 random bits. */
 export const newWebhookSecret = (): string => randomBytes(20).toString("hex");
@@ -81,7 +84,9 @@ export const signatureOf = (secret: string, query: Record<string, unknown>, rawB
 /** Constant time whatever the given value: both sides are hashed to one length before comparing. */
 export const signatureMatches = (secret: string, query: Record<string, unknown>, rawBody: string, given: unknown): boolean => {
   if (typeof given !== "string" || given === "") return false;
-  const expected = createHash("sha256").update(signatureOf(secret, query, rawBody)).digest();
+  const expected = createHash("sha256")
+    .update(signatureOf(secret, query, rawBody))
+    .digest();
   const actual = createHash("sha256").update(given.trim().toLowerCase()).digest();
   return timingSafeEqual(expected, actual);
 };
@@ -144,7 +149,8 @@ const createHook = async (books: BooksClient, settings: InstantSettings, secret:
     }),
   );
   const webhookId = String(webhook.data?.webhook?.webhook_id ?? "");
-  if (!webhookId) throw new ZohoError("Zoho Books created the webhook but did not answer its id; delete it in Books' settings (Automation > Webhooks) and deploy again.");
+  if (!webhookId)
+    throw new ZohoError("Zoho Books created the webhook but did not answer its id; delete it in Books' settings (Automation > Webhooks) and deploy again.");
   try {
     const rule = await settingsCall(() =>
       books.request({
@@ -161,7 +167,10 @@ const createHook = async (books: BooksClient, settings: InstantSettings, secret:
       }),
     );
     const workflowId = String(rule.data?.workflow?.workflow_id ?? "");
-    if (!workflowId) throw new ZohoError("Zoho Books created the workflow rule but did not answer its id; delete it in Books' settings (Automation > Workflow Rules) and deploy again.");
+    if (!workflowId)
+      throw new ZohoError(
+        "Zoho Books created the workflow rule but did not answer its id; delete it in Books' settings (Automation > Workflow Rules) and deploy again.",
+      );
     return { event, webhookId, workflowId };
   } catch (error) {
     // No webhook without its rule is left behind.

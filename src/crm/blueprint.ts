@@ -89,7 +89,9 @@ export const performTransition = async (
   }
   const missing = transition.requiredFields.filter((name) => blank(values[name]));
   if (missing.length > 0) {
-    throw new InputError(`"${labels.values}": the transition ${transition.name} requires ${missing.join(", ")}; give ${missing.length > 1 ? "them" : "it"} a value.`);
+    throw new InputError(
+      `"${labels.values}": the transition ${transition.name} requires ${missing.join(", ")}; give ${missing.length > 1 ? "them" : "it"} a value.`,
+    );
   }
   const response = await client.request({
     api: "crm",
@@ -98,10 +100,13 @@ export const performTransition = async (
     data: { blueprint: [{ transition_id: transition.id, data: values }] },
   });
   if (response.data?.status !== "success") {
-    throw new ZohoError(`Zoho did not perform the transition ${transition.name}: ${response.data?.code ?? "no answer"} ${response.data?.message ?? ""}.`.trim(), {
-      code: response.data?.code,
-      zohoDetails: response.data?.details,
-    });
+    throw new ZohoError(
+      `Zoho did not perform the transition ${transition.name}: ${response.data?.code ?? "no answer"} ${response.data?.message ?? ""}.`.trim(),
+      {
+        code: response.data?.code,
+        zohoDetails: response.data?.details,
+      },
+    );
   }
   return { transition, after: await getBlueprint(client, module, recordId) };
 };

@@ -32,7 +32,8 @@ export const waitForJob = async (client: ZohoClient, kind: "read" | "write", job
     log(`Bulk ${kind} job ${jobId}: ${state} (poll ${polls}, ${Math.round((Date.now() - started) / 1000)} s)`);
     if (state === "COMPLETED") return job;
     if (state === "FAILED") throw new ZohoError(`Zoho's bulk ${kind} job ${jobId} failed: ${JSON.stringify(job?.result ?? job)}`, { code: "FAILED" });
-    if (Date.now() - started > bulkPolling.timeoutMs) throw new ZohoError(`Zoho's bulk ${kind} job ${jobId} did not finish in ${bulkPolling.timeoutMs / 60_000} minutes; check it later with Get Bulk Job.`);
+    if (Date.now() - started > bulkPolling.timeoutMs)
+      throw new ZohoError(`Zoho's bulk ${kind} job ${jobId} did not finish in ${bulkPolling.timeoutMs / 60_000} minutes; check it later with Get Bulk Job.`);
     await sleep(delay);
   }
 };
@@ -66,13 +67,26 @@ export interface BulkReadPage {
 }
 
 /** One job per page of 200,000 records, following more_records. */
-export async function* bulkReadPages(client: ZohoClient, query: BulkReadQuery, log: Log = () => undefined, maxPages = Number.POSITIVE_INFINITY): AsyncGenerator<BulkReadPage> {
+export async function* bulkReadPages(
+  client: ZohoClient,
+  query: BulkReadQuery,
+  log: Log = () => undefined,
+  maxPages = Number.POSITIVE_INFINITY,
+): AsyncGenerator<BulkReadPage> {
   for (let page = 1; page <= maxPages; page += 1) {
     const created = await client.request({
       api: "bulk",
       method: "POST",
       path: "/read",
-      data: { query: { module: { api_name: query.module }, ...(query.fields?.length ? { fields: query.fields } : {}), ...(query.criteria ? { criteria: query.criteria } : {}), page }, file_type: "csv" },
+      data: {
+        query: {
+          module: { api_name: query.module },
+          ...(query.fields?.length ? { fields: query.fields } : {}),
+          ...(query.criteria ? { criteria: query.criteria } : {}),
+          page,
+        },
+        file_type: "csv",
+      },
     });
     const jobId = String(created.data?.data?.[0]?.details?.id);
     const job = await waitForJob(client, "read", jobId, log);
@@ -82,7 +96,8 @@ export async function* bulkReadPages(client: ZohoClient, query: BulkReadQuery, l
   }
 }
 
-export const parseCsv = (csv: string): Array<Record<string, string>> => (csv.trim() === "" ? [] : csvParse().parse(csv, { columns: true, skip_empty_lines: true, bom: true }));
+export const parseCsv = (csv: string): Array<Record<string, string>> =>
+  csv.trim() === "" ? [] : csvParse().parse(csv, { columns: true, skip_empty_lines: true, bom: true });
 
 export type BulkOperation = "insert" | "update" | "upsert";
 
@@ -96,10 +111,12 @@ export interface BulkWriteRowOutcome {
 /** CSV and field mappings for one file of records; every key of any record becomes a column. */
 export const toCsvFile = (records: Array<Record<string, unknown>>) => {
   const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
-  const rows = records.map((r) => columns.map((c) => {
-    const v = r[c];
-    return v === undefined || v === null ? "" : typeof v === "object" ? ((v as any).id ?? JSON.stringify(v)) : String(v);
-  }));
+  const rows = records.map((r) =>
+    columns.map((c) => {
+      const v = r[c];
+      return v === undefined || v === null ? "" : typeof v === "object" ? ((v as any).id ?? JSON.stringify(v)) : String(v);
+    }),
+  );
   const csv = csvStringify().stringify([columns, ...rows]);
   return { columns, zip: fflate().zipSync({ "records.csv": fflate().strToU8(csv) }) };
 };
@@ -125,7 +142,14 @@ const jobExists = (error: unknown, jobId: string, rows: number): Error => {
 
 export const bulkWriteFile = async (
   client: ZohoClient,
-  { module, operation, findBy, records, offset, log = () => undefined }: { module: string; operation: BulkOperation; findBy?: string; records: Array<Record<string, unknown>>; offset: number; log?: Log },
+  {
+    module,
+    operation,
+    findBy,
+    records,
+    offset,
+    log = () => undefined,
+  }: { module: string; operation: BulkOperation; findBy?: string; records: Array<Record<string, unknown>>; offset: number; log?: Log },
   crmOrg?: string,
 ): Promise<{ jobId: string; outcomes: BulkWriteRowOutcome[]; counts: Record<string, number> }> => {
   const { columns, zip } = toCsvFile(records);
@@ -146,7 +170,15 @@ export const bulkWriteFile = async (
     data: {
       operation,
       character_encoding: "UTF-8",
-      resource: [{ type: "data", module: { api_name: module }, file_id: fileId, field_mappings: columns.map((api_name, index) => ({ api_name, index })), ...(findBy ? { find_by: findBy } : {}) }],
+      resource: [
+        {
+          type: "data",
+          module: { api_name: module },
+          file_id: fileId,
+          field_mappings: columns.map((api_name, index) => ({ api_name, index })),
+          ...(findBy ? { find_by: findBy } : {}),
+        },
+      ],
     },
   });
   const jobId = String(created.data?.details?.id ?? created.data?.data?.[0]?.details?.id);
@@ -165,7 +197,11 @@ export const bulkWriteFile = async (
     errors: row.ERRORS || row.Errors || null,
   }));
   const file = job.resource?.[0]?.file ?? {};
-  return { jobId, outcomes, counts: { added: file.added_count ?? 0, updated: file.updated_count ?? 0, skipped: file.skipped_count ?? 0, total: file.total_count ?? rows.length } };
+  return {
+    jobId,
+    outcomes,
+    counts: { added: file.added_count ?? 0, updated: file.updated_count ?? 0, skipped: file.skipped_count ?? 0, total: file.total_count ?? rows.length },
+  };
 };
 
 export { orgId as crmOrgId };

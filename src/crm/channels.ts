@@ -40,10 +40,13 @@ const watchBody = (s: ChannelSettings) => ({
 const firstOutcome = (body: any, what: string) => {
   const outcome = body?.watch?.[0];
   if (outcome && outcome.status !== "success") {
-    throw new ZohoError(`Zoho refused to ${what} the notification channel: ${outcome.code}: ${outcome.message}${outcome.details ? ` ${JSON.stringify(outcome.details)}` : ""}`, {
-      code: outcome.code,
-      zohoDetails: outcome.details,
-    });
+    throw new ZohoError(
+      `Zoho refused to ${what} the notification channel: ${outcome.code}: ${outcome.message}${outcome.details ? ` ${JSON.stringify(outcome.details)}` : ""}`,
+      {
+        code: outcome.code,
+        zohoDetails: outcome.details,
+      },
+    );
   }
   return outcome;
 };
@@ -89,9 +92,15 @@ export const listChannels = async (client: ZohoClient, filter: { channel_id?: st
 export const disableChannels = async (client: ZohoClient, channelIds: string[]) => {
   try {
     const response = await client.request({ api: "crm", method: "DELETE", path: "/actions/watch", params: { channel_ids: channelIds.join(",") } });
-    return (response.data?.watch ?? []).map((w: any) => ({ channelId: String(w.details?.channel_id ?? ""), status: w.status, code: w.code, message: w.message }));
+    return (response.data?.watch ?? []).map((w: any) => ({
+      channelId: String(w.details?.channel_id ?? ""),
+      status: w.status,
+      code: w.code,
+      message: w.message,
+    }));
   } catch (error) {
-    if (error instanceof ZohoError && (error.details.status === 404 || error.details.code === "NOT_SUBSCRIBED" || error.details.code === "INVALID_DATA")) return [];
+    if (error instanceof ZohoError && (error.details.status === 404 || error.details.code === "NOT_SUBSCRIBED" || error.details.code === "INVALID_DATA"))
+      return [];
     throw error;
   }
 };

@@ -15,18 +15,27 @@ const KEYS = "method, uri, params, body, headers, sub_request_id";
 
 const subRequest = once(() =>
   z.strictObject(
-  {
-    method: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"], { error: "method must be GET, POST, PUT, PATCH or DELETE" })),
-    uri: z.string({ error: "uri is required" }).trim().regex(/^\/[^/]/, "uri must be a path relative to /crm/v8 such as /Leads/5725767000000524157"),
-    params: z.record(z.string(), z.unknown(), { error: "params must be a JSON object" }).optional(),
-    body: z.record(z.string(), z.unknown(), { error: "body must be a JSON object" }).optional(),
-    headers: z
-      .record(z.string(), z.string(), { error: "headers must be a JSON object of text values" })
-      .refine((h) => !Object.keys(h).some((name) => RESTRICTED_HEADERS.includes(name.toLowerCase())), "headers cannot set Authorization or X-CRM-ORG")
-      .optional(),
-    sub_request_id: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_]*$/, "sub_request_id has letters, digits and _ only, starting with a letter or digit").optional(),
-  },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown keys ${issue.keys.join(", ")} (use ${KEYS})` : `must be a JSON object with ${KEYS}`) },
+    {
+      method: z.preprocess(
+        (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+        z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"], { error: "method must be GET, POST, PUT, PATCH or DELETE" }),
+      ),
+      uri: z
+        .string({ error: "uri is required" })
+        .trim()
+        .regex(/^\/[^/]/, "uri must be a path relative to /crm/v8 such as /Leads/5725767000000524157"),
+      params: z.record(z.string(), z.unknown(), { error: "params must be a JSON object" }).optional(),
+      body: z.record(z.string(), z.unknown(), { error: "body must be a JSON object" }).optional(),
+      headers: z
+        .record(z.string(), z.string(), { error: "headers must be a JSON object of text values" })
+        .refine((h) => !Object.keys(h).some((name) => RESTRICTED_HEADERS.includes(name.toLowerCase())), "headers cannot set Authorization or X-CRM-ORG")
+        .optional(),
+      sub_request_id: z
+        .string()
+        .regex(/^[a-zA-Z0-9][a-zA-Z0-9_]*$/, "sub_request_id has letters, digits and _ only, starting with a letter or digit")
+        .optional(),
+    },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown keys ${issue.keys.join(", ")} (use ${KEYS})` : `must be a JSON object with ${KEYS}`) },
   ),
 );
 
@@ -35,16 +44,16 @@ export type SubRequest = z.output<ReturnType<typeof subRequest>>;
 /** The sub-requests as JSON text or a value; every problem of every sub-request is named, counting from 1. */
 export const subRequestList = () =>
   jsonValue().transform((value, ctx): SubRequest[] => {
-  const fail = (message: string) => (ctx.addIssue({ code: "custom", message }), z.NEVER);
-  if (!Array.isArray(value)) return fail('must be a JSON array of sub-requests, e.g. [{"method": "GET", "uri": "/Leads/5725767000000524157"}]');
-  if (value.length === 0 || value.length > MAX_SUB_REQUESTS) return fail(`has ${value.length} sub-requests: Zoho takes 1 to ${MAX_SUB_REQUESTS} per call`);
-  const problems = value.flatMap((item, i) => {
-    const result = subRequest().safeParse(item);
-    return result.success ? [] : result.error.issues.map((issue) => `sub-request ${i + 1}: ${issue.message}`);
-  });
-  const ids = value.map((item) => item?.sub_request_id).filter((id) => id !== undefined);
-  if (new Set(ids).size !== ids.length) problems.push("sub_request_id values must be unique");
-  return problems.length ? fail(problems.join("; ")) : value.map((item) => subRequest().parse(item));
+    const fail = (message: string) => (ctx.addIssue({ code: "custom", message }), z.NEVER);
+    if (!Array.isArray(value)) return fail('must be a JSON array of sub-requests, e.g. [{"method": "GET", "uri": "/Leads/5725767000000524157"}]');
+    if (value.length === 0 || value.length > MAX_SUB_REQUESTS) return fail(`has ${value.length} sub-requests: Zoho takes 1 to ${MAX_SUB_REQUESTS} per call`);
+    const problems = value.flatMap((item, i) => {
+      const result = subRequest().safeParse(item);
+      return result.success ? [] : result.error.issues.map((issue) => `sub-request ${i + 1}: ${issue.message}`);
+    });
+    const ids = value.map((item) => item?.sub_request_id).filter((id) => id !== undefined);
+    if (new Set(ids).size !== ids.length) problems.push("sub_request_id values must be unique");
+    return problems.length ? fail(problems.join("; ")) : value.map((item) => subRequest().parse(item));
   });
 
 /** The body Zoho takes: full paths, as builders write them relative to /crm/v8. */

@@ -40,7 +40,12 @@ export const listEmailTemplates = async (client: ZohoClient, module?: string): P
     path: "/settings/email_templates",
     params: module ? { module } : undefined,
   });
-  return (response.data?.email_templates ?? []).map((t) => ({ id: String(t.id), name: String(t.name ?? ""), subject: t.subject ?? null, module: t.module?.api_name ?? null }));
+  return (response.data?.email_templates ?? []).map((t) => ({
+    id: String(t.id),
+    name: String(t.name ?? ""),
+    subject: t.subject ?? null,
+    module: t.module?.api_name ?? null,
+  }));
 };
 
 export interface Mail {

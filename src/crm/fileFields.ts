@@ -67,7 +67,12 @@ export const uploadFiles = async (client: ZohoClient, files: NamedFile[]): Promi
     const chunk = files.slice(start, start + FILES_PER_CALL);
     const form = new FormData();
     for (const file of chunk) form.append("file", new Blob([new Uint8Array(file.data)], { type: file.contentType }), file.name);
-    const response = await client.request<{ data?: Array<{ status?: string; details?: { id?: string }; message?: string }> }>({ api: "crm", method: "POST", path: "/files", data: form });
+    const response = await client.request<{ data?: Array<{ status?: string; details?: { id?: string }; message?: string }> }>({
+      api: "crm",
+      method: "POST",
+      path: "/files",
+      data: form,
+    });
     chunk.forEach((file, i) => {
       const entry = response.data?.data?.[i];
       if (entry?.status !== "success" || !entry.details?.id) {
@@ -108,7 +113,10 @@ export const withUploadedFiles = async <R extends ZohoRecord>(client: ZohoClient
   if (placements.length === 0) return records;
   const problem = tooBig(placements);
   if (problem) throw new InputError(`${problem}: send a smaller file.`);
-  const ids = await uploadFiles(client, placements.flatMap((p) => p.files));
+  const ids = await uploadFiles(
+    client,
+    placements.flatMap((p) => p.files),
+  );
   const out = records.map((record) => ({ ...record }) as ZohoRecord);
   let next = 0;
   for (const { record, field, files } of placements) {

@@ -55,7 +55,10 @@ export const runFunction = async (client: ZohoClient, apiName: string, args: Rec
       });
     }
     if (error instanceof ZohoError && error.details.status === 404) {
-      throw new ZohoError(`No function is published as a REST API under the name ${apiName}: check its API name and that REST API (OAuth) is enabled for it in Zoho CRM.`, error.details);
+      throw new ZohoError(
+        `No function is published as a REST API under the name ${apiName}: check its API name and that REST API (OAuth) is enabled for it in Zoho CRM.`,
+        error.details,
+      );
     }
     throw error;
   }

@@ -147,7 +147,12 @@ export const updateLineItems = async (client: ZohoClient, module: InventoryModul
   const stored = await readLineItems(client, module, recordId);
   const byId = new Map(changes.map((change) => [String(change.id), change]));
   unknownRows(module, recordId, [...byId.keys()], stored);
-  return writeRows(client, module, recordId, stored.map((row) => ({ ...byId.get(String(row.id)), id: row.id })));
+  return writeRows(
+    client,
+    module,
+    recordId,
+    stored.map((row) => ({ ...byId.get(String(row.id)), id: row.id })),
+  );
 };
 
 /** Deletes the named rows on purpose ({id, _delete: null}); every other row is sent by id, unchanged. */
@@ -155,7 +160,12 @@ export const removeLineItems = async (client: ZohoClient, module: InventoryModul
   const stored = await readLineItems(client, module, recordId);
   const removed = new Set(rowIds);
   unknownRows(module, recordId, [...removed], stored);
-  return writeRows(client, module, recordId, stored.map((row) => (removed.has(String(row.id)) ? { id: row.id, _delete: null } : { id: row.id })));
+  return writeRows(
+    client,
+    module,
+    recordId,
+    stored.map((row) => (removed.has(String(row.id)) ? { id: row.id, _delete: null } : { id: row.id })),
+  );
 };
 
 /**

@@ -64,7 +64,9 @@ export const massUpdate = async (
     const result = await statusOf(client, module, jobId);
     if (result.status === "COMPLETED") return result;
     if (result.status === "FAILED") {
-      throw new ZohoError(`Zoho's mass update job ${jobId} on ${module} failed after updating ${result.updatedCount} of ${result.totalCount} records.`, { code: "MASS_UPDATE_FAILED" });
+      throw new ZohoError(`Zoho's mass update job ${jobId} on ${module} failed after updating ${result.updatedCount} of ${result.totalCount} records.`, {
+        code: "MASS_UPDATE_FAILED",
+      });
     }
     if (Date.now() + follow.pollIntervalMs > deadline) {
       throw new ZohoError(

@@ -41,7 +41,16 @@ export const listFields = async (client: ZohoClient, module: string): Promise<Fi
 };
 
 /** Field types the records API and COQL cannot return as plain columns. */
-const NOT_A_COLUMN = new Set(["subform", "multiselectlookup", "multiuserlookup", "fileupload", "imageupload", "profileimage", "multi_module_lookup", "consent_lookup"]);
+const NOT_A_COLUMN = new Set([
+  "subform",
+  "multiselectlookup",
+  "multiuserlookup",
+  "fileupload",
+  "imageupload",
+  "profileimage",
+  "multi_module_lookup",
+  "consent_lookup",
+]);
 /** Zoho returns at most 50 fields per records or COQL call. */
 export const MAX_FIELDS = 50;
 
@@ -82,7 +91,24 @@ export const listActiveUsers = async (client: ZohoClient): Promise<UserMeta[]> =
 
 /** Modules whose records Zoho can watch (notifications). */
 const WATCHABLE = new Set([
-  "Leads", "Accounts", "Contacts", "Deals", "Campaigns", "Tasks", "Cases", "Events", "Calls", "Solutions",
-  "Products", "Vendors", "Price_Books", "Quotes", "Sales_Orders", "Purchase_Orders", "Invoices", "Appointments__s", "Services__s",
+  "Leads",
+  "Accounts",
+  "Contacts",
+  "Deals",
+  "Campaigns",
+  "Tasks",
+  "Cases",
+  "Events",
+  "Calls",
+  "Solutions",
+  "Products",
+  "Vendors",
+  "Price_Books",
+  "Quotes",
+  "Sales_Orders",
+  "Purchase_Orders",
+  "Invoices",
+  "Appointments__s",
+  "Services__s",
 ]);
 export const supportsNotifications = (m: ModuleMeta): boolean => WATCHABLE.has(m.api_name) || m.generated_type === "custom";

@@ -66,7 +66,13 @@ export const desiredSettings = (context: Pick<ActionContext, "flow" | "webhookUr
     returnAffectedFieldValues: input.returnAffectedFieldValues,
     notifyOnRelatedAction: input.notifyOnRelatedAction,
     notificationCondition: input.watchFields?.length
-      ? [{ type: "field_selection", module: { api_name: input.recordType }, field_selection: { group_operator: "or", group: input.watchFields.map((f) => ({ field: { api_name: f } })) } }]
+      ? [
+          {
+            type: "field_selection",
+            module: { api_name: input.recordType },
+            field_selection: { group_operator: "or", group: input.watchFields.map((f) => ({ field: { api_name: f } })) },
+          },
+        ]
       : undefined,
   };
   return { settings, fingerprint: settingsFingerprint({ ...settings, token: input.token }) };
@@ -84,7 +90,16 @@ export const startChannel = async (client: ZohoClient, input: TriggerInput, desi
   const token = input.token ?? newVerificationToken();
   const expiresAt = Date.now() + CHANNEL_LIFE_MS;
   const outcome = await enableChannel(client, { channelId, token, expiresAt, ...desired.settings });
-  return { channelId, token, expiresAt: expiryFrom(outcome, expiresAt), fingerprint: desired.fingerprint, settings: desired.settings, module: input.recordType, ledger: newLedger(Date.now()), since: Date.now() };
+  return {
+    channelId,
+    token,
+    expiresAt: expiryFrom(outcome, expiresAt),
+    fingerprint: desired.fingerprint,
+    settings: desired.settings,
+    module: input.recordType,
+    ledger: newLedger(Date.now()),
+    since: Date.now(),
+  };
 };
 
 /** Moves the channel's expiry a week ahead, keeping its id, token and settings. */

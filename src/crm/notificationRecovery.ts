@@ -55,7 +55,10 @@ export interface Callback {
 }
 
 const fingerprint = (cb: Callback) =>
-  createHash("sha1").update(JSON.stringify([cb.channelId, cb.serverTime, cb.operation, [...cb.ids].sort()])).digest("base64url").slice(0, 16);
+  createHash("sha1")
+    .update(JSON.stringify([cb.channelId, cb.serverTime, cb.operation, [...cb.ids].sort()]))
+    .digest("base64url")
+    .slice(0, 16);
 
 /** Forget what can no longer meet a repeat or a catch-up. */
 const prune = (ledger: Ledger): Ledger => {
@@ -127,7 +130,11 @@ export const recoverStep = async (
   columns: string[],
   ledger: Ledger,
   recovery: Recovery,
-  { maxPerStep = MAX_PER_POLL, changes: scanChanges = true, deletions: scanDeletions = true }: { maxPerStep?: number; changes?: boolean; deletions?: boolean } = {},
+  {
+    maxPerStep = MAX_PER_POLL,
+    changes: scanChanges = true,
+    deletions: scanDeletions = true,
+  }: { maxPerStep?: number; changes?: boolean; deletions?: boolean } = {},
 ): Promise<{ changes: RecoveredChange[]; ledger: Ledger; recovery?: Recovery }> => {
   // A flow that wants no created or edited records skips the scan, one that wants no deletions skips their list.
   const scan = scanChanges ? await pollChanges<Row>(recovery.poll, crmChangePage(client, module, columns), maxPerStep) : { fresh: [], state: recovery.poll };

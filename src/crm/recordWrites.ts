@@ -111,7 +111,17 @@ const callFor = (op: WriteOperation, records: ZohoRecord[]): WriteCall => {
  * so a 400 is read here rather than thrown; `onResend` hears of resends after a possibly-applied try.
  */
 const send = async (client: ZohoClient, call: WriteCall, timeoutMs: number | undefined, onResend: () => void): Promise<Entry[]> => {
-  const req = { api: "crm" as const, method: call.method, path: call.path, params: call.params, data: call.data, idempotent: call.idempotent, timeoutMs, accept: [400], onResend };
+  const req = {
+    api: "crm" as const,
+    method: call.method,
+    path: call.path,
+    params: call.params,
+    data: call.data,
+    idempotent: call.idempotent,
+    timeoutMs,
+    accept: [400],
+    onResend,
+  };
   const response = await client.request(req);
   const entries = response.data?.data;
   if (!Array.isArray(entries)) {
@@ -136,7 +146,14 @@ const idOf = (record: ZohoRecord): string | null => (typeof record.id === "strin
 
 const toOutcome = ({ index, record }: Item, entry: Entry | undefined): RecordOutcome => {
   if (!entry) {
-    return { index, id: idOf(record), status: "error", code: "NO_ANSWER", message: "Zoho's answer did not mention this record: check it before writing it again", details: {} };
+    return {
+      index,
+      id: idOf(record),
+      status: "error",
+      code: "NO_ANSWER",
+      message: "Zoho's answer did not mention this record: check it before writing it again",
+      details: {},
+    };
   }
   const upsert = entry.action ? { action: entry.action, duplicate_field: entry.duplicate_field ?? null } : {};
   const details: Record<string, unknown> = { ...(entry.details ?? {}), ...upsert };
@@ -156,14 +173,28 @@ export const writeChunk = async (client: ZohoClient, op: WriteOperation, items: 
   // the rest of its call is written.
   const unsendable = items.flatMap((item) => {
     const problem = unserializable(item.record);
-    return problem ? [{ index: item.index, id: idOf(item.record), status: "error" as const, code: "INVALID_RECORD", message: `not sent: the record cannot be written as JSON (${problem}); check it for values nested too deep or referring to themselves`, details: {} }] : [];
+    return problem
+      ? [
+          {
+            index: item.index,
+            id: idOf(item.record),
+            status: "error" as const,
+            code: "INVALID_RECORD",
+            message: `not sent: the record cannot be written as JSON (${problem}); check it for values nested too deep or referring to themselves`,
+            details: {},
+          },
+        ]
+      : [];
   });
   if (unsendable.length) {
     const bad = new Set(unsendable.map((o) => o.index));
     const sendable = items.filter((item) => !bad.has(item.index));
     return [...unsendable, ...(sendable.length ? await writeChunk(client, op, sendable) : [])];
   }
-  const call = callFor(op, items.map((i) => i.record));
+  const call = callFor(
+    op,
+    items.map((i) => i.record),
+  );
   let resent = false;
   let entries: Entry[];
   try {
@@ -174,20 +205,38 @@ export const writeChunk = async (client: ZohoClient, op: WriteOperation, items: 
     const { status, causeCode } = error.details;
     const answer = status ? `HTTP ${status}${causeCode && causeCode !== `HTTP_${status}` ? ` ${causeCode}` : ""}` : "no answer (network error or timeout)";
     const message = `Zoho gave ${answer} after the call was sent, so it may have written this record. It was not sent again, as that could duplicate it: check whether the record exists before writing it again, or use Upsert Records with duplicate check fields, which is safe to resend.`;
-    return items.map((item) => ({ index: item.index, id: idOf(item.record), status: "error", code: "OUTCOME_UNKNOWN", message, details: { status: status ?? null } }));
+    return items.map((item) => ({
+      index: item.index,
+      id: idOf(item.record),
+      status: "error",
+      code: "OUTCOME_UNKNOWN",
+      message,
+      details: { status: status ?? null },
+    }));
   }
   if (op.kind !== "delete") return items.map((item, i) => toOutcome(item, entries[i]));
   const byId = new Map(entries.map((e) => [String(e.details?.id ?? ""), e]));
   return items.map((item, i) => {
     const entry = byId.get(String(item.record.id)) ?? entries[i];
     if (resent && entry && alreadyGone(entry)) {
-      return { index: item.index, id: idOf(item.record), status: "success", code: "ALREADY_DELETED", message: "record deleted by an earlier try whose answer was lost", details: { id: item.record.id } };
+      return {
+        index: item.index,
+        id: idOf(item.record),
+        status: "success",
+        code: "ALREADY_DELETED",
+        message: "record deleted by an earlier try whose answer was lost",
+        details: { id: item.record.id },
+      };
     }
     return toOutcome(item, entry);
   });
 };
 
-const failedCall = (items: Item[], error: ZohoError, code = String(error.details.code ?? (error.details.status ? `HTTP_${error.details.status}` : "NETWORK_ERROR"))): RecordOutcome[] =>
+const failedCall = (
+  items: Item[],
+  error: ZohoError,
+  code = String(error.details.code ?? (error.details.status ? `HTTP_${error.details.status}` : "NETWORK_ERROR")),
+): RecordOutcome[] =>
   items.map((item) => ({
     index: item.index,
     id: idOf(item.record),
@@ -199,8 +248,7 @@ const failedCall = (items: Item[], error: ZohoError, code = String(error.details
 
 /** Errors of the token, scope or module, or the step's time budget used up: every further call would fail the same way. */
 const stopsBatch = (error: ZohoError) =>
-  [401, 403, 404].includes(error.details.status ?? 0) ||
-  ["INVALID_MODULE", "INVALID_URL_PATTERN", "STEP_BUDGET_EXCEEDED"].includes(String(error.details.code));
+  [401, 403, 404].includes(error.details.status ?? 0) || ["INVALID_MODULE", "INVALID_URL_PATTERN", "STEP_BUDGET_EXCEEDED"].includes(String(error.details.code));
 
 /** A failure of the connector itself (not Zoho's answer) in one call: its records' outcomes, saying whether they may have been written. */
 const localFailure = (items: Item[], op: WriteOperation, error: unknown): RecordOutcome[] => {
@@ -261,7 +309,10 @@ const problemOf = (o: RecordOutcome): string => `${o.code} ${o.message}${o.detai
 export const finishBatch = (result: BatchResult, continueOnFailure: boolean): BatchResult => {
   if (result.failed === 0 || continueOnFailure) return result;
   const failures = result.results.filter((r) => r.status === "error");
-  const shown = failures.slice(0, 5).map((o) => `record ${o.index}${o.id ? ` (id ${o.id})` : ""}: ${problemOf(o)}`).join("; ");
+  const shown = failures
+    .slice(0, 5)
+    .map((o) => `record ${o.index}${o.id ? ` (id ${o.id})` : ""}: ${problemOf(o)}`)
+    .join("; ");
   const more = failures.length > 5 ? `; and ${failures.length - 5} more` : "";
   throw new ZohoError(
     `${result.failed} of ${result.total} records failed (${result.succeeded} succeeded): ${shown}${more}. Turn on Continue On Failure to get every record's outcome as the step's result instead of an error.`,

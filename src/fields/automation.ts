@@ -31,16 +31,12 @@ const recipients = (min: number) =>
       const list = Array.isArray(v) ? v : String(v).split(/[,;]/);
       return list.map((entry) => String(entry).trim()).filter(Boolean);
     },
-    z
-      .array(recipient())
-      .min(min, "enter at least one email address")
-      .max(50, "at most 50 addresses per list"),
+    z.array(recipient()).min(min, "enter at least one email address").max(50, "at most 50 addresses per list"),
   );
 
 const addressList = (label: string, required: boolean, comments: string) =>
-  field(
-    input({ label, type: "string", collection: "valuelist", required, comments, example: "Sage Wieser <sage@example.com>", clean: cleanPass }),
-    () => recipients(required ? 1 : 0),
+  field(input({ label, type: "string", collection: "valuelist", required, comments, example: "Sage Wieser <sage@example.com>", clean: cleanPass }), () =>
+    recipients(required ? 1 : 0),
   );
 
 export const fromAddress = field(
@@ -61,7 +57,14 @@ export const cc = addressList("CC", false, "Copy recipients, one per entry.");
 export const bcc = addressList("BCC", false, "Blind copy recipients, one per entry.");
 
 export const replyTo = field(
-  input({ label: "Reply To", type: "string", required: false, comments: "Where replies go, if not to the sender.", example: "sales@zylker.com", clean: cleanText }),
+  input({
+    label: "Reply To",
+    type: "string",
+    required: false,
+    comments: "Where replies go, if not to the sender.",
+    example: "sales@zylker.com",
+    clean: cleanText,
+  }),
   () => z.preprocess((v) => (v === "" || v === null ? undefined : v), recipient().optional()),
 );
 
@@ -79,7 +82,14 @@ export const emailTemplate = field(
 );
 
 export const subject = field(
-  input({ label: "Subject", type: "string", required: false, comments: "The subject. Required without a template; with one, it replaces the template's subject.", example: "Your quote", clean: cleanText }),
+  input({
+    label: "Subject",
+    type: "string",
+    required: false,
+    comments: "The subject. Required without a template; with one, it replaces the template's subject.",
+    example: "Your quote",
+    clean: cleanText,
+  }),
   optionalText,
 );
 
@@ -133,7 +143,10 @@ export const functionName = field(
     example: "score_lead",
     clean: cleanText,
   }),
-  () => requiredText("the function's API name").pipe(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a function API name such as score_lead (letters, digits and _)")),
+  () =>
+    requiredText("the function's API name").pipe(
+      z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a function API name such as score_lead (letters, digits and _)"),
+    ),
 );
 
 export const functionArguments = field(
@@ -161,14 +174,15 @@ export const massUpdateIds = field(
     clean: cleanPass,
   }),
   () =>
-    z.preprocess(
-      (v) => {
-        if (v === undefined || v === null || v === "") return undefined;
-        const list = Array.isArray(v) ? v : String(v).split(",");
-        return list.map((id) => String(id).trim()).filter(Boolean);
-      },
-      z.array(recordIdSchema()).min(1).max(MASS_UPDATE_MAX_IDS, `at most ${MASS_UPDATE_MAX_IDS} ids per call (Zoho's limit): use a Custom View ID for more`).optional(),
-    ),
+    z.preprocess((v) => {
+      if (v === undefined || v === null || v === "") return undefined;
+      const list = Array.isArray(v) ? v : String(v).split(",");
+      return list.map((id) => String(id).trim()).filter(Boolean);
+    }, z
+      .array(recordIdSchema())
+      .min(1)
+      .max(MASS_UPDATE_MAX_IDS, `at most ${MASS_UPDATE_MAX_IDS} ids per call (Zoho's limit): use a Custom View ID for more`)
+      .optional()),
 );
 
 export const customViewId = field(
@@ -210,17 +224,17 @@ export const massUpdateValue = field(
       .unknown()
       .optional()
       .transform((v) => {
-      if (v === undefined || v === "") return null;
-      if (typeof v !== "string") return v;
-      if (/^\s*([[{]|-?(0|[1-9]\d*)(\.\d+)?\s*$|true\s*$|false\s*$|null\s*$)/.test(v)) {
-        try {
-          return JSON.parse(v) as unknown;
-        } catch {
-          return v;
+        if (v === undefined || v === "") return null;
+        if (typeof v !== "string") return v;
+        if (/^\s*([[{]|-?(0|[1-9]\d*)(\.\d+)?\s*$|true\s*$|false\s*$|null\s*$)/.test(v)) {
+          try {
+            return JSON.parse(v) as unknown;
+          } catch {
+            return v;
+          }
         }
-      }
-      return v;
-    }),
+        return v;
+      }),
 );
 
 export const waitSeconds = field(
@@ -255,7 +269,11 @@ export const deletedType = field(
     example: "recycle",
     clean: cleanText,
   }),
-  () => z.preprocess((v) => (v === undefined || v === null || v === "" ? "all" : v), z.enum(["all", "recycle", "permanent"], { error: "must be all, recycle or permanent" })),
+  () =>
+    z.preprocess(
+      (v) => (v === undefined || v === null || v === "" ? "all" : v),
+      z.enum(["all", "recycle", "permanent"], { error: "must be all, recycle or permanent" }),
+    ),
 );
 
 export const deletedSince = field(
@@ -280,22 +298,25 @@ export const mailAttachments = field(
   }),
   () =>
     // `.optional()` first, so an absent input reaches the transform.
-    z.unknown().optional().transform((value, ctx): NamedFile[] => {
-      if (value === undefined || value === null || value === "") return [];
-      const items = Array.isArray(value) ? value : [value];
-      const files = items.map((item, i) => fileOf(item, `attachment-${i + 1}`));
-      const bad = files.findIndex((f) => f === undefined);
-      if (bad >= 0) {
-        ctx.addIssue({ code: "custom", message: `item ${bad + 1} is not a file: give binary data from an earlier step (e.g. a downloaded attachment)` });
-        return z.NEVER;
-      }
-      const big = (files as NamedFile[]).find((f) => f.data.length > MAX_FIELD_FILE_BYTES);
-      if (big) {
-        ctx.addIssue({ code: "custom", message: `${big.name} is ${(big.data.length / 1024 / 1024).toFixed(1)} MB, over Zoho's 20 MB limit per file` });
-        return z.NEVER;
-      }
-      return files as NamedFile[];
-    }),
+    z
+      .unknown()
+      .optional()
+      .transform((value, ctx): NamedFile[] => {
+        if (value === undefined || value === null || value === "") return [];
+        const items = Array.isArray(value) ? value : [value];
+        const files = items.map((item, i) => fileOf(item, `attachment-${i + 1}`));
+        const bad = files.findIndex((f) => f === undefined);
+        if (bad >= 0) {
+          ctx.addIssue({ code: "custom", message: `item ${bad + 1} is not a file: give binary data from an earlier step (e.g. a downloaded attachment)` });
+          return z.NEVER;
+        }
+        const big = (files as NamedFile[]).find((f) => f.data.length > MAX_FIELD_FILE_BYTES);
+        if (big) {
+          ctx.addIssue({ code: "custom", message: `${big.name} is ${(big.data.length / 1024 / 1024).toFixed(1)} MB, over Zoho's 20 MB limit per file` });
+          return z.NEVER;
+        }
+        return files as NamedFile[];
+      }),
 );
 
 export const assignmentRule = field(
@@ -304,7 +325,8 @@ export const assignmentRule = field(
     type: "string",
     required: false,
     dataSource: "selectCrmAssignmentRule",
-    comments: "An assignment rule of the module (Zoho's lar_id) that picks the owner of each new record. Leave empty to keep the owner given, or the connection's user.",
+    comments:
+      "An assignment rule of the module (Zoho's lar_id) that picks the owner of each new record. Leave empty to keep the owner given, or the connection's user.",
     example: "5725767000000352001",
     clean: cleanText,
   }),

@@ -54,7 +54,10 @@ export const recordIdList = () =>
   z.unknown().transform((value, ctx): string[] => {
     const parsed = typeof value === "string" && value.trim().startsWith("[") ? jsonValue().safeParse(value) : { success: true as const, data: value };
     if (!parsed.success) {
-      report(ctx, parsed.error.issues.map((i) => i.message));
+      report(
+        ctx,
+        parsed.error.issues.map((i) => i.message),
+      );
       return z.NEVER;
     }
     const raw = parsed.data === undefined || parsed.data === null ? [] : Array.isArray(parsed.data) ? parsed.data : [parsed.data];

@@ -13,7 +13,10 @@ import { optionalRecordId, optionalText, recordId as recordIdSchema } from "./sc
 export const organizationIdSchema = () =>
   z.preprocess(
     (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() || undefined : (v ?? undefined)),
-    z.string().regex(/^\d{1,25}$/, "must be a numeric Books organization id such as 10234695 (pick it from the list)").optional(),
+    z
+      .string()
+      .regex(/^\d{1,25}$/, "must be a numeric Books organization id such as 10234695 (pick it from the list)")
+      .optional(),
   );
 
 export const organizationId = field(
@@ -121,10 +124,18 @@ const checkParent = (input: Target, ctx: z.RefinementCtx) => {
     return;
   }
   if (input.parentRecordType && input.parentRecordType !== parent.type) {
-    ctx.addIssue({ code: "custom", path: ["parentRecordType"], message: `${input.recordType} belong to ${parent.type}, not ${input.parentRecordType}: pick ${parent.type} or leave it empty` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["parentRecordType"],
+      message: `${input.recordType} belong to ${parent.type}, not ${input.parentRecordType}: pick ${parent.type} or leave it empty`,
+    });
   }
   if (!input.parentRecordId) {
-    ctx.addIssue({ code: "custom", path: ["parentRecordId"], message: `${input.recordType} are nested under ${parent.type}: enter the ${parent.idField} of the parent record` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["parentRecordId"],
+      message: `${input.recordType} are nested under ${parent.type}: enter the ${parent.idField} of the parent record`,
+    });
   }
 };
 
@@ -146,7 +157,11 @@ export const withValues = <T extends Target & WithValues>(schema: z.ZodType<T>) 
 
 /** The record target plus `shape` as one schema (for code that parses without a step). */
 export const booksInputSchema = <S extends z.ZodRawShape>(shape: S) =>
-  withTarget(z.object({ ...Object.fromEntries(Object.entries(recordTarget).map(([k, f]) => [k, f.schema()])), ...shape }) as unknown as z.ZodType<Target & z.output<z.ZodObject<S>> & { organizationId?: string }>);
+  withTarget(
+    z.object({ ...Object.fromEntries(Object.entries(recordTarget).map(([k, f]) => [k, f.schema()])), ...shape }) as unknown as z.ZodType<
+      Target & z.output<z.ZodObject<S>> & { organizationId?: string }
+    >,
+  );
 
 export const booksValuesSchema = <S extends z.ZodRawShape>(shape: S) =>
   withValues(

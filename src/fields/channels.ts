@@ -49,7 +49,9 @@ export const events = field(
               .map((e) => e.trim())
               .filter(Boolean)
           : v,
-      z.array(z.string().regex(EVENT, "each event is Module.operation, e.g. Leads.create (operations: create, edit, delete, all)")).min(1, "list at least one event"),
+      z
+        .array(z.string().regex(EVENT, "each event is Module.operation, e.g. Leads.create (operations: create, edit, delete, all)"))
+        .min(1, "list at least one event"),
     ),
 );
 

@@ -3,7 +3,18 @@ import { input } from "@prismatic-io/spectral";
 import { z } from "zod";
 import { CRM_PAGE_MAX } from "../http/pagination";
 import { cleanBool, cleanInt, cleanPass, cleanText, field, withInput } from "./field";
-import { bool, fieldList, intInRange, jsonObject, keyValueList, moduleName, optionalChoice, optionalText, recordId as recordIdSchema, requiredText } from "./schemas";
+import {
+  bool,
+  fieldList,
+  intInRange,
+  jsonObject,
+  keyValueList,
+  moduleName,
+  optionalChoice,
+  optionalText,
+  recordId as recordIdSchema,
+  requiredText,
+} from "./schemas";
 
 export const recordType = field(
   input({

@@ -72,7 +72,8 @@ export const photoName = field(
     label: "Photo Name",
     type: "string",
     required: false,
-    comments: "The image's file name; its extension tells Zoho the format when the file carries no image type. Leave empty for photo.png, photo.jpg, ... from the image's type.",
+    comments:
+      "The image's file name; its extension tells Zoho the format when the file carries no image type. Leave empty for photo.png, photo.jpg, ... from the image's type.",
     example: "portrait.jpg",
     clean: cleanText,
   }),
@@ -81,7 +82,20 @@ export const photoName = field(
 
 /** Standard modules that have no record photo (Zoho: Leads, Contacts, Accounts, Products, Deals, Vendors and custom modules do). */
 const NO_PHOTO_MODULES = new Set([
-  "Tasks", "Events", "Calls", "Campaigns", "Cases", "Solutions", "Price_Books", "Quotes", "Sales_Orders", "Purchase_Orders", "Invoices", "Notes", "Appointments__s", "Services__s",
+  "Tasks",
+  "Events",
+  "Calls",
+  "Campaigns",
+  "Cases",
+  "Solutions",
+  "Price_Books",
+  "Quotes",
+  "Sales_Orders",
+  "Purchase_Orders",
+  "Invoices",
+  "Notes",
+  "Appointments__s",
+  "Services__s",
 ]);
 
 /** The Module field, refusing the standard modules Zoho keeps no photo for. */
@@ -100,7 +114,11 @@ export const photoFileName = (file: FilePayload, given: string | undefined, ctx:
   const extension = given?.split(".").pop()?.toLowerCase();
   const typed = Object.entries(PHOTO_TYPES).find(([, type]) => type === file.contentType.split(";")[0].toLowerCase())?.[0];
   if (!typed && !(extension && extension in PHOTO_TYPES)) {
-    ctx.addIssue({ code: "custom", path: ["photo"], message: `is ${file.contentType}, not an image Zoho takes: send a PNG, JPEG, GIF or BMP (or name it with such an extension in Photo Name)` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["photo"],
+      message: `is ${file.contentType}, not an image Zoho takes: send a PNG, JPEG, GIF or BMP (or name it with such an extension in Photo Name)`,
+    });
     return "";
   }
   return given ?? `photo.${typed}`;

@@ -45,7 +45,8 @@ export const lineItemChanges = field(
     type: "code",
     language: "json",
     required: true,
-    comments: 'A JSON list of changes, each with the "id" of the row to change and the fields to set, e.g. "quantity" or "discount". Rows not listed stay as they are.',
+    comments:
+      'A JSON list of changes, each with the "id" of the row to change and the fields to set, e.g. "quantity" or "discount". Rows not listed stay as they are.',
     example: JSON.stringify([{ id: "5725767000000612001", quantity: 5 }]),
     clean: cleanPass,
   }),
@@ -66,9 +67,22 @@ export const lineItemIds = field(
   }),
   () =>
     z.preprocess(
-      (v) => (typeof v === "string" ? v.split(",").map((id) => id.trim()).filter(Boolean) : v === undefined || v === null ? [] : v),
+      (v) =>
+        typeof v === "string"
+          ? v
+              .split(",")
+              .map((id) => id.trim())
+              .filter(Boolean)
+          : v === undefined || v === null
+            ? []
+            : v,
       z
-        .array(z.preprocess((id) => (typeof id === "number" && Number.isSafeInteger(id) ? String(id) : typeof id === "string" ? id.trim() : id), z.string().regex(ROW_ID, 'each id is a row\'s numeric Zoho id as text, e.g. "5725767000000612001"')))
+        .array(
+          z.preprocess(
+            (id) => (typeof id === "number" && Number.isSafeInteger(id) ? String(id) : typeof id === "string" ? id.trim() : id),
+            z.string().regex(ROW_ID, 'each id is a row\'s numeric Zoho id as text, e.g. "5725767000000612001"'),
+          ),
+        )
         .min(1, "give at least one line item id")
         .transform((ids) => [...new Set(ids)]),
     ),
@@ -76,7 +90,11 @@ export const lineItemIds = field(
 
 /** Add Line Items: the list is optional there, as one row may come from the Product inputs instead. */
 export const optionalNewLineItems = field(
-  { ...newLineItems.input, required: false, comments: `${newLineItems.input.comments} Leave empty to add just the row of Product, Quantity, List Price and Discount.` } as typeof newLineItems.input,
+  {
+    ...newLineItems.input,
+    required: false,
+    comments: `${newLineItems.input.comments} Leave empty to add just the row of Product, Quantity, List Price and Discount.`,
+  } as typeof newLineItems.input,
   () => z.preprocess((v) => (v === undefined || v === null || v === "" ? undefined : v), lineItemList("new").optional()),
 );
 

@@ -40,7 +40,7 @@ export const includeDeletions = field(
     type: "boolean",
     default: "false",
     comments:
-      "Also start the flow with every record deleted since the last check (its id, name, who deleted it and when), once each, with _change \"deleted\". Reads Zoho's deleted records list: one more call each poll.",
+      'Also start the flow with every record deleted since the last check (its id, name, who deleted it and when), once each, with _change "deleted". Reads Zoho\'s deleted records list: one more call each poll.',
     clean: cleanBool,
   }),
   () => bool(false),

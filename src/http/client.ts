@@ -149,7 +149,10 @@ export class ZohoClient {
   /** This connection's values, masked in every answer's text before it is parsed. */
   private readonly secrets: string[];
 
-  constructor(token: Token, private readonly options: ClientOptions = {}) {
+  constructor(
+    token: Token,
+    private readonly options: ClientOptions = {},
+  ) {
     this.dataCenter = token.dataCenter;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.transport?.retry, ...options.retry };
     this.budgetMs = options.budgetMs ?? options.transport?.budgetMs ?? DEFAULT_BUDGET_MS;
@@ -199,9 +202,10 @@ export class ZohoClient {
     // The call's own total time (retries included) counts within the step's budget, whichever ends first.
     const callMs = req.budgetMs ?? this.options.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS;
     const callEnd = Date.now() + callMs;
-    const budget: Budget = callEnd < this.budgetEndsAt
-      ? { endsAt: callEnd, name: `the call's total time limit of ${seconds(callMs)}`, code: "TOTAL_TIMEOUT_EXCEEDED" }
-      : { endsAt: this.budgetEndsAt, name: `the step's time budget of ${seconds(this.budgetMs)}`, code: "STEP_BUDGET_EXCEEDED" };
+    const budget: Budget =
+      callEnd < this.budgetEndsAt
+        ? { endsAt: callEnd, name: `the call's total time limit of ${seconds(callMs)}`, code: "TOTAL_TIMEOUT_EXCEEDED" }
+        : { endsAt: this.budgetEndsAt, name: `the step's time budget of ${seconds(this.budgetMs)}`, code: "STEP_BUDGET_EXCEEDED" };
     for (let attempt = 1; ; attempt += 1) {
       const remaining = budget.endsAt - Date.now();
       if (remaining <= 0) {
@@ -236,7 +240,10 @@ export class ZohoClient {
         const axiosError = (failure.error as ZohoError & { axiosError?: AxiosError }).axiosError;
         const asked = axiosError ? retryAfterMs(axiosError) : undefined;
         const chosen = req.retry?.delayMs?.(attempt);
-        const wait = asked ?? (chosen !== undefined ? Math.min(chosen, this.policy.maxDelayMs) : undefined) ?? (axiosError ? backoffMs(attempt, axiosError, this.policy) : this.policy.baseDelayMs);
+        const wait =
+          asked ??
+          (chosen !== undefined ? Math.min(chosen, this.policy.maxDelayMs) : undefined) ??
+          (axiosError ? backoffMs(attempt, axiosError, this.policy) : this.policy.baseDelayMs);
         if (asked !== undefined && asked > this.policy.maxDelayMs) {
           // A Retry-After longer than we are willing to wait ends the retries so the error surfaces now.
         } else if (Date.now() + wait >= budget.endsAt) {
@@ -294,9 +301,10 @@ export class ZohoClient {
   }
 
   private deadlineFailure(req: ZohoRequest, method: string, limit: Budget | number): Failure {
-    const message = typeof limit === "number"
-      ? `No complete answer from Zoho to ${method} ${req.path} within the attempt deadline of ${seconds(limit)} (the longest one try may take, answer included): raise the timeout if the call is large, or check the network and Zoho's status.`
-      : `No complete answer from Zoho to ${method} ${req.path} before ${limit.name} ran out (retries and their waits included): split the work into smaller steps, or check Zoho's status if its calls are slow.`;
+    const message =
+      typeof limit === "number"
+        ? `No complete answer from Zoho to ${method} ${req.path} within the attempt deadline of ${seconds(limit)} (the longest one try may take, answer included): raise the timeout if the call is large, or check the network and Zoho's status.`
+        : `No complete answer from Zoho to ${method} ${req.path} before ${limit.name} ran out (retries and their waits included): split the work into smaller steps, or check Zoho's status if its calls are slow.`;
     const error = new ZohoError(message, { code: typeof limit === "number" ? "ATTEMPT_DEADLINE_EXCEEDED" : limit.code, api: req.api, method, path: req.path });
     return { error, mayHaveApplied: true, neverApplied: false };
   }
@@ -307,7 +315,9 @@ export class ZohoClient {
     if (failure.mayHaveApplied && !idempotent && error instanceof ZohoError) {
       const cause = error.details;
       const base = this.baseUrl(req.api);
-      const path = /^https?:\/\//i.test(req.path) ? new URL(req.path).pathname : `${new URL(base).pathname.replace(/\/+$/, "")}${req.path.startsWith("/") ? "" : "/"}${req.path}`;
+      const path = /^https?:\/\//i.test(req.path)
+        ? new URL(req.path).pathname
+        : `${new URL(base).pathname.replace(/\/+$/, "")}${req.path.startsWith("/") ? "" : "/"}${req.path}`;
       // Zoho's own words are kept, but not its "try again" hints: trying again is what must not happen blindly.
       const said = [cause.code, cause.zohoMessage].filter(Boolean).join(": ");
       const answer = ["ATTEMPT_DEADLINE_EXCEEDED", "STEP_BUDGET_EXCEEDED", "TOTAL_TIMEOUT_EXCEEDED"].includes(String(cause.code))
@@ -317,7 +327,9 @@ export class ZohoClient {
             ? `Zoho Books error ${cause.code ?? "unknown"} (HTTP ${cause.status}) on ${method} ${path}${cause.zohoMessage ? `: ${cause.zohoMessage}` : ""}`
             : `Zoho ${req.api.toUpperCase()} ${method} ${path} failed (HTTP ${cause.status})${said ? ` ${said}` : ""}`
           : `the connection to Zoho failed (${failure.networkCode ?? "network error"}) during ${method} ${path}`;
-      const check = req.check ?? `check in Zoho ${req.api === "books" ? "Books" : "CRM"} whether it took effect (e.g. look for the record it creates, or the record's history) before running the step again`;
+      const check =
+        req.check ??
+        `check in Zoho ${req.api === "books" ? "Books" : "CRM"} whether it took effect (e.g. look for the record it creates, or the record's history) before running the step again`;
       error = new ZohoError(
         `OUTCOME_UNKNOWN: ${answer.replace(/\.$/, "")}, after the call${summary(req.data)} was sent, so Zoho may have applied it. ${req.retry?.retryAllErrors && tries > 1 ? `It was sent ${tries} times (Retry On All Errors), so it may have been applied more than once` : "It was not sent again, as that could apply it twice"}: ${check}.`,
         { ...cause, code: "OUTCOME_UNKNOWN", causeCode: cause.code ?? (cause.status ? `HTTP_${cause.status}` : undefined), path },
@@ -340,7 +352,10 @@ export class ZohoClient {
       ...(carriesToken ? { maxRedirects: 0 } : {}),
       // Zoho's answer may echo the token (an error message, a field): masked once, in the raw text, so
       // no result, error or log built from it carries it. Binary answers (files, ZIPs) are left alone.
-      transformResponse: [(data: unknown) => (typeof data === "string" ? this.maskText(data) : data), ...([] as unknown[]).concat(axios.defaults.transformResponse ?? [])] as never,
+      transformResponse: [
+        (data: unknown) => (typeof data === "string" ? this.maskText(data) : data),
+        ...([] as unknown[]).concat(axios.defaults.transformResponse ?? []),
+      ] as never,
     });
     client.interceptors.request.use((config) => {
       const url = fullUrl(config);

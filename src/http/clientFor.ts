@@ -13,11 +13,7 @@ interface PerformContext {
  * A client for the step's connection; `debugRequest` turns on redacted request logging. The step's
  * transport (Zoho, or the sandbox in tests and the demo) is chosen here, not inside the client.
  */
-export const clientFor = (
-  context: PerformContext,
-  params: { connection: Connection; debugRequest?: unknown },
-  options: ClientOptions = {},
-): ZohoClient =>
+export const clientFor = (context: PerformContext, params: { connection: Connection; debugRequest?: unknown }, options: ClientOptions = {}): ZohoClient =>
   clientOfConnection(params.connection, {
     debug: debugRequest.schema().parse(params.debugRequest),
     logger: context.logger,

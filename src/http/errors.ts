@@ -55,7 +55,8 @@ export const scopeFor = (api: ZohoApi, path: string, method = "GET"): string => 
   if (first === "org") return "ZohoCRM.org.ALL";
   if (first === "actions" && second === "watch") return "ZohoCRM.notifications.ALL";
   if (second === "search") return "ZohoSearch.securesearch.READ (or ZohoCRM.modules.ALL)";
-  if (second === "Attachments" || path.includes("/Attachments")) return method === "POST" ? "ZohoCRM.Files.CREATE and ZohoCRM.modules.ALL" : "ZohoCRM.modules.ALL";
+  if (second === "Attachments" || path.includes("/Attachments"))
+    return method === "POST" ? "ZohoCRM.Files.CREATE and ZohoCRM.modules.ALL" : "ZohoCRM.modules.ALL";
   return "ZohoCRM.modules.ALL";
 };
 
@@ -142,17 +143,32 @@ export const toZohoError = (error: unknown, api: ZohoApi): Error => {
   const zohoMessage: string | undefined = body?.message ?? body?.error_description;
   if (api === "books" && typeof code === "number") {
     const todo =
-      code === 1002 ? " Check the record id." :
-      code === 57 ? " The connection's user cannot perform this operation in this organization, or the connection lacks the ZohoBooks.fullaccess.all scope: check the user's role in Zoho Books, add the scope and reconnect." :
-      /organi[sz]ation|CompanyID/i.test(zohoMessage ?? "") ? " Pick the organization in the Organization ID input." : "";
+      code === 1002
+        ? " Check the record id."
+        : code === 57
+          ? " The connection's user cannot perform this operation in this organization, or the connection lacks the ZohoBooks.fullaccess.all scope: check the user's role in Zoho Books, add the scope and reconnect."
+          : /organi[sz]ation|CompanyID/i.test(zohoMessage ?? "")
+            ? " Pick the organization in the Organization ID input."
+            : "";
     return new ZohoError(`Zoho Books error ${code} (HTTP ${status}): ${zohoMessage ?? "no message"}.${todo}`.replace("..", "."), {
-      status, code, api, method, path, zohoMessage,
+      status,
+      code,
+      api,
+      method,
+      path,
+      zohoMessage,
     });
   }
   const hint = typeof code === "string" && hints[code] ? hints[code]({ api, path: apiPath, method, body, host: zohoHostOf(error) }) : "";
   const what = [code, zohoMessage].filter(Boolean).join(": ") || error.message;
   const details = body?.details && Object.keys(body.details).length ? ` Details: ${JSON.stringify(body.details)}.` : "";
   return new ZohoError(`Zoho ${api.toUpperCase()} ${method} ${path.split("?")[0]} failed (HTTP ${status}) ${what}.${details}${hint ? ` ${hint}` : ""}`, {
-    status, code, api, method, path, zohoMessage, zohoDetails: body?.details,
+    status,
+    code,
+    api,
+    method,
+    path,
+    zohoMessage,
+    zohoDetails: body?.details,
   });
 };

@@ -44,7 +44,12 @@ export async function* crmPages<T = Record<string, unknown>>(
   client: ZohoClient,
   path: string,
   params: Record<string, unknown>,
-  { perPage = CRM_PAGE_MAX, maxRecords = CRM_TOKEN_LIMIT, headers, listKey = "data" }: { perPage?: number; maxRecords?: number; headers?: Record<string, string>; listKey?: string } = {},
+  {
+    perPage = CRM_PAGE_MAX,
+    maxRecords = CRM_TOKEN_LIMIT,
+    headers,
+    listKey = "data",
+  }: { perPage?: number; maxRecords?: number; headers?: Record<string, string>; listKey?: string } = {},
 ): AsyncGenerator<Page<T>> {
   let page = 1;
   let pageToken: string | undefined;

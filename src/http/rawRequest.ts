@@ -20,13 +20,14 @@ export const rawRequestInputs = {
   ...httpInputs,
   url: {
     ...httpInputs.url,
-    comments: "A path under the API's base URL (e.g. /Leads for CRM, /invoices for Books). A full URL must be on the connection's Zoho API host: the token is never sent elsewhere.",
+    comments:
+      "A path under the API's base URL (e.g. /Leads for CRM, /invoices for Books). A full URL must be on the connection's Zoho API host: the token is never sent elsewhere.",
     example: "/settings/modules",
   },
   method: { ...httpInputs.method, model: METHODS.map((m) => ({ label: m, value: m })) },
   queryParams: { ...httpInputs.queryParams, example: "per_page=200" },
   fileDataFileNames: { ...httpInputs.fileDataFileNames, example: "file=report.csv" },
-  data: { ...httpInputs.data, comments: "The JSON body to send, e.g. {\"data\": [{\"Last_Name\": \"Smith\"}]}." },
+  data: { ...httpInputs.data, comments: 'The JSON body to send, e.g. {"data": [{"Last_Name": "Smith"}]}.' },
   responseType: { ...httpInputs.responseType, model: RESPONSE_TYPES.map((t) => ({ label: t, value: t })) },
   maxRetries: {
     ...httpInputs.maxRetries,
@@ -131,8 +132,10 @@ export const sendRawRequest = async (
   request: RawRequest,
   extraParams: Record<string, unknown> = {},
 ): Promise<RawResponse> => {
-  if (/^\/\//.test(request.url) || /^[a-z][a-z0-9+.-]*:/i.test(request.url) && !/^https?:\/\//i.test(request.url)) {
-    throw new InputError(`URL "${request.url}" is not a path: start it with a single "/" (e.g. /Leads), or give a full https:// URL on the connection's Zoho API host.`);
+  if (/^\/\//.test(request.url) || (/^[a-z][a-z0-9+.-]*:/i.test(request.url) && !/^https?:\/\//i.test(request.url))) {
+    throw new InputError(
+      `URL "${request.url}" is not a path: start it with a single "/" (e.g. /Leads), or give a full https:// URL on the connection's Zoho API host.`,
+    );
   }
   const basePath = new URL(client.baseUrl(api)).pathname;
   // "/crm/v8/Leads" means "/Leads" here: the client already prefixes its base path.

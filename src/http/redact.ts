@@ -36,8 +36,7 @@ export const maskSecrets = (text: string): string => {
   return masked;
 };
 
-export const redactText = (text: string): string =>
-  maskSecrets(text).replace(TOKEN_IN_TEXT, `$1 ${REDACTED}`).replace(TOKEN_PARAM, `$1${REDACTED}`);
+export const redactText = (text: string): string => maskSecrets(text).replace(TOKEN_IN_TEXT, `$1 ${REDACTED}`).replace(TOKEN_PARAM, `$1${REDACTED}`);
 
 /** A deep copy of `value` with secret-named keys replaced and tokens in strings masked. */
 export const redact = (value: unknown, depth = 0): unknown => {
@@ -48,9 +47,7 @@ export const redact = (value: unknown, depth = 0): unknown => {
   if (value && typeof value === "object") {
     const plain = typeof (value as any).toJSON === "function" ? (value as any).toJSON() : value;
     if (!plain || typeof plain !== "object") return redact(plain, depth + 1);
-    return Object.fromEntries(
-      Object.entries(plain).map(([k, v]) => [k, SECRET_KEYS.test(k) && v != null && v !== "" ? REDACTED : redact(v, depth + 1)]),
-    );
+    return Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, SECRET_KEYS.test(k) && v != null && v !== "" ? REDACTED : redact(v, depth + 1)]));
   }
   return value;
 };

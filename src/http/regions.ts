@@ -118,9 +118,7 @@ export const dataCenterForApiDomain = (apiDomain: string, inputName = "api_domai
   const host = hostOf(apiDomain, inputName);
   const found = environmentOfHost(host)?.dataCenter;
   if (!found) {
-    throw new RegionError(
-      `${inputName} "${apiDomain}" is not a Zoho API domain; the token will not be sent there. Reconnect the Zoho connection.`,
-    );
+    throw new RegionError(`${inputName} "${apiDomain}" is not a Zoho API domain; the token will not be sent there. Reconnect the Zoho connection.`);
   }
   return found;
 };

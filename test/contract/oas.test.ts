@@ -15,8 +15,18 @@ const check = (exchange: Partial<Exchange> & Pick<Exchange, "method" | "path" | 
 const user = { name: "Patricia Boyle", id: "5725767000000411001", email: "p.boyle@zylker.com" };
 const at = "2026-03-02T10:15:30+00:00";
 const lead = { id: "5725767000000524157", Last_Name: "Boyle", Created_By: user, Created_Time: at, Modified_By: user, Modified_Time: at };
-const written = { code: "SUCCESS", status: "success", message: "record added", details: { id: lead.id, Created_Time: at, Modified_Time: at, Created_By: user, Modified_By: user } };
-const mandatoryMissing = { code: "MANDATORY_NOT_FOUND", status: "error", message: "required field not found", details: { api_name: "Last_Name", json_path: "$.data[1].Last_Name" } };
+const written = {
+  code: "SUCCESS",
+  status: "success",
+  message: "record added",
+  details: { id: lead.id, Created_Time: at, Modified_Time: at, Created_By: user, Modified_By: user },
+};
+const mandatoryMissing = {
+  code: "MANDATORY_NOT_FOUND",
+  status: "error",
+  message: "required field not found",
+  details: { api_name: "Last_Name", json_path: "$.data[1].Last_Name" },
+};
 const json = { "content-type": "application/json" };
 
 withFiles("Zoho OpenAPI contracts", () => {
@@ -31,9 +41,7 @@ withFiles("Zoho OpenAPI contracts", () => {
 
   test("a wrong body fails with the operation, the place and the reason", () => {
     const violations = check({ method: "GET", path: "/crm/v8/Leads", status: 200, responseBody: { data: [lead], info: { count: "1" } } });
-    expect(violations[0]).toBe(
-      "GET /crm/v8/Leads → 200 [record.json: GET /crm/v8/{module_api_name}]: response body at /info/count must be integer",
-    );
+    expect(violations[0]).toBe("GET /crm/v8/Leads → 200 [record.json: GET /crm/v8/{module_api_name}]: response body at /info/count must be integer");
   });
 
   test("a status the operation does not declare fails", () => {
@@ -91,13 +99,25 @@ withFiles("Zoho OpenAPI contracts", () => {
     test("a Books list with an object page_context and numeric amounts passes; the array form does not", () => {
       const list = { method: "GET", path: "/books/v3/invoices", query: { organization_id: "10234695" }, status: 200 } as const;
       const invoice = { invoice_id: "982000000567114", invoice_number: "INV-00003", total: 10000.5, balance: 40.6, status: "draft" };
-      const body = { code: 0, message: "success", invoices: [invoice], page_context: { page: 1, per_page: 200, has_more_page: false, sort_column: "created_time" } };
+      const body = {
+        code: 0,
+        message: "success",
+        invoices: [invoice],
+        page_context: { page: 1, per_page: 200, has_more_page: false, sort_column: "created_time" },
+      };
       expect(check({ ...list, responseBody: body })).toEqual([]);
-      expect(check({ ...list, responseBody: { ...body, page_context: [] } })).toEqual([expect.stringContaining("response body at /page_context must be object")]);
+      expect(check({ ...list, responseBody: { ...body, page_context: [] } })).toEqual([
+        expect.stringContaining("response body at /page_context must be object"),
+      ]);
     });
 
     test("notifications take and answer channel_id as a long and accept any callback URL", () => {
-      const channel = { channel_id: 1000000068001, events: ["Leads.create", "Leads.edit"], notify_url: "https://hooks.example.com/zoho?flow=1", token: "s3cret" };
+      const channel = {
+        channel_id: 1000000068001,
+        events: ["Leads.create", "Leads.edit"],
+        notify_url: "https://hooks.example.com/zoho?flow=1",
+        token: "s3cret",
+      };
       const answer = {
         watch: [
           {
@@ -105,7 +125,16 @@ withFiles("Zoho OpenAPI contracts", () => {
             status: "success",
             message: "Successfully subscribed for actions-watch of the given module",
             details: {
-              events: [{ channel_expiry: at, resource_uri: "https://www.zohoapis.com/crm/v8/Leads", resource_id: "5725767000000002175", resource_name: "Leads", channel_id: 1000000068001, notification_condition: [] }],
+              events: [
+                {
+                  channel_expiry: at,
+                  resource_uri: "https://www.zohoapis.com/crm/v8/Leads",
+                  resource_id: "5725767000000002175",
+                  resource_name: "Leads",
+                  channel_id: 1000000068001,
+                  notification_condition: [],
+                },
+              ],
             },
           },
         ],
@@ -121,43 +150,104 @@ withFiles("Zoho OpenAPI contracts", () => {
     test("attachments take a multipart file and must carry the `file` field", () => {
       const boundary = "----zoho";
       const form = (field: string) =>
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--${boundary}--\r\n`);
-      const success = { data: [{ code: "SUCCESS", message: "attachment uploaded successfully", status: "success", details: { id: "5725767000000600001", Created_Time: at, Modified_Time: at, Created_By: user, Modified_By: user } }] };
-      const upload = { method: "POST", path: "/crm/v8/Leads/5725767000000524157/Attachments", headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, status: 200, responseBody: success } as const;
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--${boundary}--\r\n`,
+        );
+      const success = {
+        data: [
+          {
+            code: "SUCCESS",
+            message: "attachment uploaded successfully",
+            status: "success",
+            details: { id: "5725767000000600001", Created_Time: at, Modified_Time: at, Created_By: user, Modified_By: user },
+          },
+        ],
+      };
+      const upload = {
+        method: "POST",
+        path: "/crm/v8/Leads/5725767000000524157/Attachments",
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+        status: 200,
+        responseBody: success,
+      } as const;
       expect(check({ ...upload, requestBody: form("file") })).toEqual([]);
       expect(check({ ...upload, requestBody: form("upload") })).toEqual([expect.stringContaining('multipart request lacks the required form field "file"')]);
     });
 
     test("composite requests need only the sub-requests", () => {
       const body = { __composite_requests: [{ method: "GET", uri: "/crm/v8/Leads", params: { fields: "Last_Name" } }] };
-      const sent = check({ method: "POST", path: "/crm/v8/__composite_requests", headers: json, requestBody: body, status: 200, responseBody: { __composite_requests: [] } });
+      const sent = check({
+        method: "POST",
+        path: "/crm/v8/__composite_requests",
+        headers: json,
+        requestBody: body,
+        status: 200,
+        responseBody: { __composite_requests: [] },
+      });
       expect(sent).toEqual([]);
     });
 
     test("defects found beyond the README: notes, search, users, Books organizations", () => {
       const note = { Note_Content: "Called back", Parent_Id: { module: { api_name: "Leads" }, id: lead.id } };
-      const noteAnswer = { data: [{ ...written, details: { id: "5725767000000700001", Created_Time: at, Modified_Time: at, Created_By: user, Modified_By: user } }] };
+      const noteAnswer = {
+        data: [{ ...written, details: { id: "5725767000000700001", Created_Time: at, Modified_Time: at, Created_By: user, Modified_By: user } }],
+      };
       expect(check({ method: "POST", path: "/crm/v8/Notes", headers: json, requestBody: { data: [note] }, status: 201, responseBody: noteAnswer })).toEqual([]);
-      expect(check({ method: "POST", path: "/crm/v8/Notes", headers: json, requestBody: { data: [{ Note_Title: "no content", Parent_Id: note.Parent_Id }] }, status: 201, responseBody: noteAnswer })).toEqual([
-        expect.stringContaining("request body at /data/0 must have required property 'Note_Content'"),
-      ]);
+      expect(
+        check({
+          method: "POST",
+          path: "/crm/v8/Notes",
+          headers: json,
+          requestBody: { data: [{ Note_Title: "no content", Parent_Id: note.Parent_Id }] },
+          status: 201,
+          responseBody: noteAnswer,
+        }),
+      ).toEqual([expect.stringContaining("request body at /data/0 must have required property 'Note_Content'")]);
       expect(check({ method: "GET", path: "/crm/v8/Leads/search", query: { word: "Boyle" }, status: 204 })).toEqual([]);
-      const users = { users: [{ id: user.id, full_name: user.name, email: "patricia.boyle@zylker.com" }], info: { per_page: 200, count: 1, page: 1, more_records: false } };
+      const users = {
+        users: [{ id: user.id, full_name: user.name, email: "patricia.boyle@zylker.com" }],
+        info: { per_page: 200, count: 1, page: 1, more_records: false },
+      };
       expect(check({ method: "GET", path: "/crm/v8/users", query: { type: "ActiveUsers" }, status: 200, responseBody: users })).toEqual([]);
       const organizations = { code: 0, message: "success", organizations: [{ organization_id: "10234695", name: "Zylker" }] };
       expect(check({ method: "GET", path: "/books/v3/organizations", status: 200, responseBody: organizations })).toEqual([]);
-      expect(check({ method: "POST", path: "/crm/v8/coql", headers: json, requestBody: { select_query: "select id from Leads where id = 1" }, status: 204 })).toEqual([]);
+      expect(
+        check({ method: "POST", path: "/crm/v8/coql", headers: json, requestBody: { select_query: "select id from Leads where id = 1" }, status: 204 }),
+      ).toEqual([]);
       const noParent = { code: "INVALID_DATA", details: { id: "1" }, message: "the related id given seems to be invalid", status: "error" };
       expect(check({ method: "GET", path: "/crm/v8/Accounts/1/Contacts", status: 400, responseBody: noParent })).toEqual([]);
     });
 
     test("bulk jobs: module by api_name, criteria leaves with plain values, result only once completed, upload answer", () => {
-      const query = { module: { api_name: "Leads" }, fields: ["Last_Name"], criteria: { group_operator: "and", group: [{ field: { api_name: "Lead_Source" }, comparator: "equal", value: "Web" }] } };
-      const added = { status: "success", code: "ADDED_SUCCESSFULLY", message: "Added successfully.", details: { id: "5725767000000800001", operation: "read", state: "ADDED", created_by: user, created_time: at } };
-      expect(check({ method: "POST", path: "/crm/bulk/v8/read", headers: json, requestBody: { query, file_type: "csv" }, status: 201, responseBody: { data: [added], info: {} } })).toEqual([]);
+      const query = {
+        module: { api_name: "Leads" },
+        fields: ["Last_Name"],
+        criteria: { group_operator: "and", group: [{ field: { api_name: "Lead_Source" }, comparator: "equal", value: "Web" }] },
+      };
+      const added = {
+        status: "success",
+        code: "ADDED_SUCCESSFULLY",
+        message: "Added successfully.",
+        details: { id: "5725767000000800001", operation: "read", state: "ADDED", created_by: user, created_time: at },
+      };
+      expect(
+        check({
+          method: "POST",
+          path: "/crm/bulk/v8/read",
+          headers: json,
+          requestBody: { query, file_type: "csv" },
+          status: 201,
+          responseBody: { data: [added], info: {} },
+        }),
+      ).toEqual([]);
       const job = { id: added.details.id, operation: "read", state: "IN PROGRESS", query, created_by: user, created_time: at, file_type: "csv" };
       expect(check({ method: "GET", path: `/crm/bulk/v8/read/${job.id}`, status: 200, responseBody: { data: [job] } })).toEqual([]);
-      const uploaded = { status: "success", code: "FILE_UPLOAD_SUCCESS", message: "file uploaded.", details: { file_id: "5725767000000900001", created_time: at } };
+      const uploaded = {
+        status: "success",
+        code: "FILE_UPLOAD_SUCCESS",
+        message: "file uploaded.",
+        details: { file_id: "5725767000000900001", created_time: at },
+      };
       const zip = Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="leads.zip"\r\n\r\nPK\r\n--b--\r\n');
       const headers = { "content-type": "multipart/form-data; boundary=b", feature: "bulk-write", "X-CRM-ORG": "60000001" };
       expect(check({ method: "POST", path: "/crm/v8/upload", headers, requestBody: zip, status: 200, responseBody: uploaded })).toEqual([]);
@@ -166,15 +256,36 @@ withFiles("Zoho OpenAPI contracts", () => {
     test("429 and 5xx are accepted on any operation with Zoho's error body, and only with it", () => {
       const tooMany = { code: "TOO_MANY_REQUESTS", message: "too many requests", status: "error", details: {} };
       expect(check({ method: "GET", path: "/crm/v8/Leads", status: 429, responseBody: tooMany })).toEqual([]);
-      expect(check({ method: "POST", path: "/crm/v8/coql", headers: json, requestBody: { select_query: "select id from Leads where id is not null" }, status: 503, responseBody: { code: "INTERNAL_ERROR", message: "unavailable", status: "error", details: {} } })).toEqual([]);
+      expect(
+        check({
+          method: "POST",
+          path: "/crm/v8/coql",
+          headers: json,
+          requestBody: { select_query: "select id from Leads where id is not null" },
+          status: 503,
+          responseBody: { code: "INTERNAL_ERROR", message: "unavailable", status: "error", details: {} },
+        }),
+      ).toEqual([]);
       expect(check({ method: "GET", path: "/crm/v8/Leads", status: 429, responseBody: { message: "slow down" } })).not.toEqual([]);
-      expect(check({ method: "GET", path: "/books/v3/invoices", query: { organization_id: "1" }, status: 404, responseBody: { code: 1002, message: "Invoice does not exist." } })).toEqual([]);
-      expect(check({ method: "GET", path: "/books/v3/invoices", query: { organization_id: "1" }, status: 404, responseBody: { code: 0, message: "success" } })).not.toEqual([]);
+      expect(
+        check({
+          method: "GET",
+          path: "/books/v3/invoices",
+          query: { organization_id: "1" },
+          status: 404,
+          responseBody: { code: 1002, message: "Invoice does not exist." },
+        }),
+      ).toEqual([]);
+      expect(
+        check({ method: "GET", path: "/books/v3/invoices", query: { organization_id: "1" }, status: 404, responseBody: { code: 0, message: "success" } }),
+      ).not.toEqual([]);
     });
   });
 
   test("an operation the files do not describe is reported; accounts calls are outside the files", () => {
-    expect(check({ method: "PATCH", path: "/crm/v8/Leads/1/Attachments/2", status: 200 })).toEqual(["undocumented operation PATCH /crm/v8/Leads/1/Attachments/2"]);
+    expect(check({ method: "PATCH", path: "/crm/v8/Leads/1/Attachments/2", status: 200 })).toEqual([
+      "undocumented operation PATCH /crm/v8/Leads/1/Attachments/2",
+    ]);
     expect(check({ method: "GET", path: "/books/v3/nothing/here/at/all", status: 200 })).toEqual(["undocumented operation GET /books/v3/nothing/here/at/all"]);
     expect(check({ method: "POST", path: "/oauth/v2/token", api: "accounts", status: 200, responseBody: { access_token: "x" } })).toEqual([]);
   });
@@ -248,7 +359,10 @@ describe("when the OpenAPI folder is absent", () => {
     process.env.ZOHO_OAS_DIR = empty;
   });
   afterEach(() => {
-    for (const [name, value] of [["ZOHO_OAS_DIR", saved.dir], ["ZOHO_OAS_REQUIRED", saved.required]] as const) {
+    for (const [name, value] of [
+      ["ZOHO_OAS_DIR", saved.dir],
+      ["ZOHO_OAS_REQUIRED", saved.required],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }

@@ -143,7 +143,11 @@ const describeErrors = (errors: ErrorObject[] | null | undefined, subject: strin
     .map((e) => {
       const where = e.instancePath ? `${subject} at ${e.instancePath}` : subject;
       const extra =
-        e.keyword === "enum" ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")})` : e.keyword === "additionalProperties" ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : "";
+        e.keyword === "enum"
+          ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")})`
+          : e.keyword === "additionalProperties"
+            ? ` (${(e.params as { additionalProperty: string }).additionalProperty})`
+            : "";
       return `${where} ${e.message}${extra}`;
     });
   const unique = [...new Set(lines)];
@@ -182,7 +186,10 @@ class OasContracts implements Contracts {
 
   private indexCrm() {
     const folder = path.join(this.dir, CRM_FOLDER);
-    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith(".json")).sort()) {
+    for (const file of fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       const doc = JSON.parse(fs.readFileSync(path.join(folder, file), "utf8"));
       patchCrmFile(file, doc);
       this.addDoc(CRM_ID + file, doc);
@@ -197,7 +204,10 @@ class OasContracts implements Contracts {
   /** Books YAML is slow to parse, so only its path keys are read now; a file is parsed when a call needs it. */
   private indexBooks() {
     const folder = path.join(this.dir, BOOKS_FOLDER);
-    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith(".yml") || f.endsWith(".yaml")).sort()) {
+    for (const file of fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith(".yml") || f.endsWith(".yaml"))
+      .sort()) {
       const text = fs.readFileSync(path.join(folder, file), "utf8");
       const server = /^servers:\s*\n\s*-\s*\n?\s*url:\s*['"]?([^'"\s]+)/m.exec(text)?.[1];
       const pathsAt = text.search(/^paths:\s*$/m);
@@ -260,13 +270,16 @@ class OasContracts implements Contracts {
   }
 
   private find(api: Api, method: string, fullPath: string): Match | undefined {
-    const parts = fullPath.split("/").filter(Boolean).map((part) => {
-      try {
-        return decodeURIComponent(part);
-      } catch {
-        return part;
-      }
-    });
+    const parts = fullPath
+      .split("/")
+      .filter(Boolean)
+      .map((part) => {
+        try {
+          return decodeURIComponent(part);
+        } catch {
+          return part;
+        }
+      });
     const candidates = this.entries
       .filter((entry) => entry.api === api)
       .map((entry) => ({ entry, params: matchPath(entry, parts) }))
@@ -312,7 +325,14 @@ class OasContracts implements Contracts {
     for (const located of declared.values()) {
       const { name, in: where, required, schema } = located.node;
       if (where === "header" && RESERVED_HEADERS.has(name.toLowerCase())) continue;
-      const value = where === "path" ? match.pathParams[name.replace(/\W/g, "_")] : where === "query" ? exchange.query[name] : where === "header" ? headers.get(name.toLowerCase()) : undefined;
+      const value =
+        where === "path"
+          ? match.pathParams[name.replace(/\W/g, "_")]
+          : where === "query"
+            ? exchange.query[name]
+            : where === "header"
+              ? headers.get(name.toLowerCase())
+              : undefined;
       if (value === undefined) {
         if (required && where !== "cookie") problems.push(`missing required ${where} parameter ${name}`);
         continue;

@@ -158,7 +158,10 @@ const notesPatches = (doc: OasNode) => {
   });
   const create = operation(doc, "post", "/crm/v8/Notes");
   create.requestBody = { required: true, content: { "application/json": { schema: wrapper(["Note_Content", "Parent_Id"]) } } };
-  for (const [method, path] of [["put", "/crm/v8/Notes"], ["put", "/crm/v8/Notes/{id}"]] as const) {
+  for (const [method, path] of [
+    ["put", "/crm/v8/Notes"],
+    ["put", "/crm/v8/Notes/{id}"],
+  ] as const) {
     operation(doc, method, path).requestBody = { required: true, content: { "application/json": { schema: wrapper([]) } } };
   }
   // Defect (not in the README): creating notes answers 201, per Zoho's docs, and writes answer 400 when every
@@ -167,7 +170,11 @@ const notesPatches = (doc: OasNode) => {
   const failed = {
     anyOf: [{ type: "object", properties: { data: { type: "array", items: RECORD_ERROR } }, required: ["data"] }, RECORD_ERROR],
   };
-  for (const [method, path] of [["post", "/crm/v8/Notes"], ["put", "/crm/v8/Notes"], ["put", "/crm/v8/Notes/{id}"]] as const) {
+  for (const [method, path] of [
+    ["post", "/crm/v8/Notes"],
+    ["put", "/crm/v8/Notes"],
+    ["put", "/crm/v8/Notes/{id}"],
+  ] as const) {
     operation(doc, method, path).responses["400"] ??= { description: "error", content: { "application/json": { schema: failed } } };
   }
 };
@@ -354,8 +361,20 @@ export const patchCrmFile = (file: string, doc: OasNode): void => {
 
 /** Book amounts the files type as string although Books sends numbers (e.g. invoices.yml `total`, example 10000). */
 const BOOKS_AMOUNTS = new Set([
-  "total", "sub_total", "balance", "amount", "amount_bcy", "amount_fcy", "bcy_amount", "tax_amount",
-  "item_total", "shipping_charge", "salvage_value", "exchange_rate", "quantity", "rate",
+  "total",
+  "sub_total",
+  "balance",
+  "amount",
+  "amount_bcy",
+  "amount_fcy",
+  "bcy_amount",
+  "tax_amount",
+  "item_total",
+  "shipping_charge",
+  "salvage_value",
+  "exchange_rate",
+  "quantity",
+  "rate",
 ]);
 
 const PAGE_CONTEXT = {
@@ -428,9 +447,7 @@ const CROSS_CUTTING: Record<"crm" | "books", Record<string, OasNode>> = {
     "504": jsonResponse("gateway timeout", CRM_ERROR()),
   },
   // Books' files declare no errors at all; Zoho's Books error page lists these statuses with {code, message}.
-  books: Object.fromEntries(
-    ["400", "401", "404", "405", "429", "500", "502", "503", "504"].map((status) => [status, jsonResponse("error", BOOKS_ERROR)]),
-  ),
+  books: Object.fromEntries(["400", "401", "404", "405", "429", "500", "502", "503", "504"].map((status) => [status, jsonResponse("error", BOOKS_ERROR)])),
 };
 
 export const crossCuttingResponse = (api: "crm" | "books", status: string): OasNode | undefined => CROSS_CUTTING[api][status];

@@ -43,7 +43,9 @@ describe("selectBooksRecordType", () => {
     const from = s.log.length;
     const out = await runDataSource(selectBooksRecordType, s);
     expectSameShape(out, selectBooksRecordType.examplePayload);
-    expect(out.result).toEqual((recordTypeField.input as { model?: Array<{ label: string; value: string }> }).model!.map((choice) => ({ key: choice.value, label: choice.label })));
+    expect(out.result).toEqual(
+      (recordTypeField.input as { model?: Array<{ label: string; value: string }> }).model!.map((choice) => ({ key: choice.value, label: choice.label })),
+    );
     expect(out.result).toHaveLength(BOOKS_RECORD_TYPES.length);
     expect(out.result).toContainEqual({ key: "invoices", label: "Invoices" });
     expect(s.log.length).toBe(from);
@@ -66,7 +68,10 @@ describe("selectBooksRecord", () => {
     expect(out.result[1].label).toBe(`${other.invoice_number} (${other.invoice_id})`);
     const calls = apiCalls(s, from);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ path: "/books/v3/invoices", query: { organization_id: "700001", sort_column: "last_modified_time", sort_order: "D", page: "1", per_page: "200" } });
+    expect(calls[0]).toMatchObject({
+      path: "/books/v3/invoices",
+      query: { organization_id: "700001", sort_column: "last_modified_time", sort_order: "D", page: "1", per_page: "200" },
+    });
     expect(calls[0].query.search_text).toBeUndefined();
   });
 
@@ -77,7 +82,9 @@ describe("selectBooksRecord", () => {
     const from = s.log.length;
     const out = await runDataSource(selectBooksRecord, s, { organizationId: "700001", recordType: "contacts", searchText: "Quasar" });
     expect(out.result).toEqual([{ key: target.contact_id, label: `Quasar Optics (${target.contact_id})` }]);
-    expect(apiCalls(s, from)).toEqual([expect.objectContaining({ path: "/books/v3/contacts", query: expect.objectContaining({ organization_id: "700001", search_text: "Quasar" }) })]);
+    expect(apiCalls(s, from)).toEqual([
+      expect.objectContaining({ path: "/books/v3/contacts", query: expect.objectContaining({ organization_id: "700001", search_text: "Quasar" }) }),
+    ]);
   });
 
   it("without an organization: looks it up as the Books actions do and uses the default", async () => {
@@ -101,8 +108,12 @@ describe("selectBooksRecord", () => {
     expect(out.result.map((option: any) => option.label).sort()).toEqual(persons.map((p) => `${p.first_name} (${p.contact_person_id})`).sort());
     expect(apiCalls(s, from)[0].path).toBe(`/books/v3/contacts/${parentId}/contactpersons`);
     const before = s.log.length;
-    await expect(runDataSource(selectBooksRecord, s, { organizationId: "700001", recordType: "contactpersons" })).rejects.toThrow(/Parent Record ID.*contact_id/);
-    await expect(runDataSource(selectBooksRecord, s, { organizationId: "700001", recordType: "receipts" })).rejects.toThrow(/Record Type.*invoices or contacts/);
+    await expect(runDataSource(selectBooksRecord, s, { organizationId: "700001", recordType: "contactpersons" })).rejects.toThrow(
+      /Parent Record ID.*contact_id/,
+    );
+    await expect(runDataSource(selectBooksRecord, s, { organizationId: "700001", recordType: "receipts" })).rejects.toThrow(
+      /Record Type.*invoices or contacts/,
+    );
     expect(s.log.length).toBe(before);
   });
 });

@@ -74,7 +74,9 @@ describe("selectCrmUser", () => {
     const patricia = s.state.users[0];
     expect(out.result).toContainEqual({ key: patricia.id, label: "Patricia Boyle <patriciaboyle@zylker.com>" });
     expect(out.result).toHaveLength(s.state.users.filter((u) => u.status === "active").length);
-    expect(apiCalls(s, from)).toEqual([expect.objectContaining({ path: "/crm/v8/users", query: expect.objectContaining({ type: "ActiveUsers", page: "1", per_page: "200" }) })]);
+    expect(apiCalls(s, from)).toEqual([
+      expect.objectContaining({ path: "/crm/v8/users", query: expect.objectContaining({ type: "ActiveUsers", page: "1", per_page: "200" }) }),
+    ]);
   });
 
   it("reads every page while Zoho says more_records, and leaves out users who are not active", async () => {
@@ -107,7 +109,12 @@ describe("selectCrmUser", () => {
 describe("selectCrmRecord", () => {
   it("without search text: the newest 200 records in one call, labelled by name", async () => {
     const s = sandbox();
-    const seeded = s.seedCrm({ module: "Contacts", count: 230, fields: (i) => ({ First_Name: "Ann", Last_Name: `Newest${i}` }), modifiedAt: s.clock.now() - 60_000 });
+    const seeded = s.seedCrm({
+      module: "Contacts",
+      count: 230,
+      fields: (i) => ({ First_Name: "Ann", Last_Name: `Newest${i}` }),
+      modifiedAt: s.clock.now() - 60_000,
+    });
     const latest = s.seedCrm({ module: "Contacts", count: 1, fields: () => ({ First_Name: "Zoe", Last_Name: "Latest" }) })[0];
     const from = s.log.length;
     const out = await runDataSource(selectCrmRecord, s, { recordType: "Contacts" });
@@ -138,7 +145,12 @@ describe("selectCrmRecord", () => {
 describe("selectNotificationChannel", () => {
   it("lists the org's watch channels by events and expiry, valued by channel id", async () => {
     const s = sandbox();
-    await invoke(crmEnableNotification, { connection: connectionFor(s), channelId: "1000000068001", events: ["Leads.create", "Leads.edit"], notifyUrl: "https://hooks.example.com/t/1" } as never);
+    await invoke(crmEnableNotification, {
+      connection: connectionFor(s),
+      channelId: "1000000068001",
+      events: ["Leads.create", "Leads.edit"],
+      notifyUrl: "https://hooks.example.com/t/1",
+    } as never);
     const from = s.log.length;
     const out = await runDataSource(selectNotificationChannel, s);
     expectSameShape(out, selectNotificationChannel.examplePayload);

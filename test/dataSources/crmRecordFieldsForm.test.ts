@@ -70,7 +70,16 @@ describe("recordFieldsForm", () => {
     { api_name: "Seats", field_label: "Seats", data_type: "integer" },
     { api_name: "Discount", field_label: "Discount", data_type: "percent" },
     { api_name: "Renewal_At", field_label: "Renewal At", data_type: "datetime" },
-    { api_name: "Regions", field_label: "Regions", data_type: "multiselectpicklist", pick_list_values: [{ display_value: "-None-", actual_value: "-None-" }, { display_value: "Europe", actual_value: "EU" }, { display_value: "Asia", actual_value: "APAC" }] },
+    {
+      api_name: "Regions",
+      field_label: "Regions",
+      data_type: "multiselectpicklist",
+      pick_list_values: [
+        { display_value: "-None-", actual_value: "-None-" },
+        { display_value: "Europe", actual_value: "EU" },
+        { display_value: "Asia", actual_value: "APAC" },
+      ],
+    },
     { api_name: "Account", field_label: "Account", data_type: "lookup", lookup: { module: { api_name: "Accounts" } } },
     { api_name: "Margin", field_label: "Margin", data_type: "formula" },
     { api_name: "Ref_No", field_label: "Ref No", data_type: "autonumber" },
@@ -88,7 +97,13 @@ describe("recordFieldsForm", () => {
     expect(form.schema.properties.Regions).toEqual({
       type: "array",
       uniqueItems: true,
-      items: { type: "string", oneOf: [{ const: "EU", title: "Europe" }, { const: "APAC", title: "Asia" }] },
+      items: {
+        type: "string",
+        oneOf: [
+          { const: "EU", title: "Europe" },
+          { const: "APAC", title: "Asia" },
+        ],
+      },
       title: "Regions",
     });
     expect(form.schema.properties.Account.properties.id.title).toBe("Accounts ID");

@@ -51,7 +51,11 @@ it("is registered, feeds Get Related Records' Related List, and its value reads 
   expect(input.dataSource).toBe("selectCrmRelatedList");
   const s = sandbox();
   const [account] = s.seedCrm({ module: "Accounts", count: 1 });
-  const [deal] = s.seedCrm({ module: "Deals", count: 1, fields: () => ({ Deal_Name: "Renewal", Account_Name: { id: account.id, name: String(account.Account_Name) } }) });
+  const [deal] = s.seedCrm({
+    module: "Deals",
+    count: 1,
+    fields: () => ({ Deal_Name: "Renewal", Account_Name: { id: account.id, name: String(account.Account_Name) } }),
+  });
   const picked = (await runDataSource(selectCrmRelatedList, s, { recordType: "Accounts" })).result.find((o: { label: string }) => o.label.startsWith("Deals"));
   const result = await run(crmGetRelatedRecords, s, { recordType: "Accounts", recordId: account.id, relatedList: picked.key, fields: "Deal_Name" });
   expect(result.data.data).toEqual([{ id: deal.id, Deal_Name: "Renewal" }]);

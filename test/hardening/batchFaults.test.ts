@@ -18,14 +18,20 @@ const deep = (depth: number) => {
   return value;
 };
 
-const leadsNamed = (prefix: string) => [...(sandbox().state.crm.records.get("Leads")?.values() ?? [])].filter((r) => String(r.Last_Name).startsWith(prefix)).length;
+const leadsNamed = (prefix: string) =>
+  [...(sandbox().state.crm.records.get("Leads")?.values() ?? [])].filter((r) => String(r.Last_Name).startsWith(prefix)).length;
 
 it("a record nested 10,000 deep fails alone; every other record is written once, and nothing is written after the step returns", async () => {
   const s = sandbox();
   const records: Array<Record<string, unknown>> = Array.from({ length: 1_000 }, (_, i) => ({ Last_Name: `Deep-${i}` }));
   records[250] = { Last_Name: "Deep-250", Description: deep(10_000) };
-  const { result } = await invoke(crmCreateRecords as never, { connection: connectionFor(s), recordType: "Leads", records, concurrency: "2", continueOnFailure: true } as never);
-  const data = (result as { data: { total: number; succeeded: number; failed: number; results: Array<{ index: number; status: string; code: string; message: string }> } }).data;
+  const { result } = await invoke(
+    crmCreateRecords as never,
+    { connection: connectionFor(s), recordType: "Leads", records, concurrency: "2", continueOnFailure: true } as never,
+  );
+  const data = (
+    result as { data: { total: number; succeeded: number; failed: number; results: Array<{ index: number; status: string; code: string; message: string }> } }
+  ).data;
   const written = leadsNamed("Deep-");
   expect(data.total).toBe(1_000);
   expect(data.results).toHaveLength(1_000);

@@ -18,7 +18,11 @@ beforeAll(() => {
 }, 120_000);
 
 const list = async (step: unknown, params: Record<string, unknown>) =>
-  ((await invoke(step as never, { connection: connectionFor(sandbox()), ...params } as never)).result as { data: { data: unknown[]; info: Record<string, unknown> } }).data;
+  (
+    (await invoke(step as never, { connection: connectionFor(sandbox()), ...params } as never)).result as {
+      data: { data: unknown[]; info: Record<string, unknown> };
+    }
+  ).data;
 
 it("Get Records with Fetch All stops at 100,000 and says more records exist and to use Bulk Read Records", async () => {
   const { data, info } = await list(crmGetRecords, { recordType: "Leads", fields: "Last_Name", fetchAll: true });
@@ -42,6 +46,11 @@ it("Search Records with Fetch All stops at 2,000 matches and says to narrow the 
 }, 60_000);
 
 it("a Fetch All that read everything says no more records and gives no advice", async () => {
-  const { info } = await list(crmSearchRecords, { recordType: "Leads", criteria: "(Last_Name:equals:nobody-has-this-name)", fields: "Last_Name", fetchAll: true });
+  const { info } = await list(crmSearchRecords, {
+    recordType: "Leads",
+    criteria: "(Last_Name:equals:nobody-has-this-name)",
+    fields: "Last_Name",
+    fetchAll: true,
+  });
   expect(info).toEqual({ count: 0, more_records: false, next_page_token: null });
 });

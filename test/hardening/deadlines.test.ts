@@ -92,5 +92,9 @@ it("rejects a Total Timeout that is not a number before sending anything", async
 it("defaults: two minutes a try, five minutes a call with its retries, fourteen minutes a step (under the platform's 15-minute limit)", () => {
   const client = clientOfConnection(connection);
   expect(client.limits).toEqual({ attemptMs: 120_000, callMs: 5 * 60_000, budgetMs: 14 * 60_000 });
-  expect(clientOfConnection(connection, { transport: { budgetMs: 5_000 }, timeoutMs: 1_000, callBudgetMs: 2_000 }).limits).toEqual({ attemptMs: 1_000, callMs: 2_000, budgetMs: 5_000 });
+  expect(clientOfConnection(connection, { transport: { budgetMs: 5_000 }, timeoutMs: 1_000, callBudgetMs: 2_000 }).limits).toEqual({
+    attemptMs: 1_000,
+    callMs: 2_000,
+    budgetMs: 5_000,
+  });
 });

@@ -25,7 +25,10 @@ afterEach(() => sandbox().setOptions({ faults: undefined }));
 
 /** Every write fails after it was stored: with a 500, or with the connection reset. */
 const failAfterWrite = (kind: 500 | "reset") => sandbox().setOptions({ faults: { rate: 1, kinds: [kind], when: "after", seed: 1 } });
-const posts = (from: number, path: RegExp) => sandbox().log.slice(from).filter((e) => e.method === "POST" && path.test(e.path));
+const posts = (from: number, path: RegExp) =>
+  sandbox()
+    .log.slice(from)
+    .filter((e) => e.method === "POST" && path.test(e.path));
 const NOT_TRY_AGAIN = /try again/i;
 /** The sandbox's default Books organization, named so no organization lookup meets the fault. */
 const ORG = "10234695";
@@ -36,7 +39,11 @@ describe.each([500, "reset"] as const)("after a %s that follows the write", (kin
     const name = `Outcome ${kind} Contact`;
     const from = s.log.length;
     failAfterWrite(kind);
-    const error: Error = await run(booksCreateRecord, s, { recordType: "contacts", organizationId: ORG, fieldValues: [{ key: "contact_name", value: name }] }).catch((e: Error) => e);
+    const error: Error = await run(booksCreateRecord, s, {
+      recordType: "contacts",
+      organizationId: ORG,
+      fieldValues: [{ key: "contact_name", value: name }],
+    }).catch((e: Error) => e);
     s.setOptions({ faults: undefined });
     expect(error.message).toMatch(/^OUTCOME_UNKNOWN: /);
     expect(error.message).toContain("POST /books/v3/contacts");
@@ -54,7 +61,9 @@ describe.each([500, "reset"] as const)("after a %s that follows the write", (kin
     const from = s.log.length;
     failAfterWrite(kind);
     const fileName = `outcome-${kind}.txt`;
-    const error: Error = await run(crmAddAttachment, s, { recordType: "Leads", recordId: lead.id, file: Buffer.from("contract"), fileName }).catch((e: Error) => e);
+    const error: Error = await run(crmAddAttachment, s, { recordType: "Leads", recordId: lead.id, file: Buffer.from("contract"), fileName }).catch(
+      (e: Error) => e,
+    );
     s.setOptions({ faults: undefined });
     expect(error.message).toMatch(/^OUTCOME_UNKNOWN: .*POST \/crm\/v8\/Leads\/\d+\/Attachments.*a file upload.*may have applied it/);
     expect(error.message).not.toMatch(/retries ran out|try again/i);
@@ -70,9 +79,17 @@ describe.each([500, "reset"] as const)("after a %s that follows the write", (kin
     const from = s.log.length;
     failAfterWrite(kind);
     const body = JSON.stringify({ to_mail_ids: ["finance@example.com"] });
-    const error: Error = await run(booksRecordAction, s, { recordType: "invoices", organizationId: ORG, recordId: invoice.invoice_id, action: "invoices:email", body }).catch((e: Error) => e);
+    const error: Error = await run(booksRecordAction, s, {
+      recordType: "invoices",
+      organizationId: ORG,
+      recordId: invoice.invoice_id,
+      action: "invoices:email",
+      body,
+    }).catch((e: Error) => e);
     s.setOptions({ faults: undefined });
-    expect(error.message).toMatch(new RegExp(`^OUTCOME_UNKNOWN: .*POST /books/v3/invoices/${invoice.invoice_id}/email.*finance@example\\.com.*may have applied it`));
+    expect(error.message).toMatch(
+      new RegExp(`^OUTCOME_UNKNOWN: .*POST /books/v3/invoices/${invoice.invoice_id}/email.*finance@example\\.com.*may have applied it`),
+    );
     expect(error.message).not.toMatch(NOT_TRY_AGAIN);
     expect(posts(from, /\/email$/)).toHaveLength(1);
     expect(sentEmails(s.state).length).toBe(emailsBefore + 1);
@@ -82,7 +99,9 @@ describe.each([500, "reset"] as const)("after a %s that follows the write", (kin
 it("Bulk Write whose token expires while it waits says the job exists and names it", async () => {
   const s = sandbox();
   s.state.crm.bulkPollsToComplete = 1_000_000; // the job finishes only when sandbox time says so
-  const connection = connectionFor(s, { scopes: ["ZohoCRM.modules.ALL", "ZohoCRM.bulk.ALL", "ZohoCRM.org.ALL", "ZohoFiles.files.ALL", "ZohoCRM.settings.ALL"] });
+  const connection = connectionFor(s, {
+    scopes: ["ZohoCRM.modules.ALL", "ZohoCRM.bulk.ALL", "ZohoCRM.org.ALL", "ZohoFiles.files.ALL", "ZohoCRM.settings.ALL"],
+  });
   const from = s.log.length;
   const rows = [{ Last_Name: "Expiring 1" }, { Last_Name: "Expiring 2" }];
   const pending = invoke(crmBulkWriteRecords, { connection, recordType: "Contacts", records: rows, operation: "insert" } as never).catch((e: Error) => e);
@@ -91,7 +110,14 @@ it("Bulk Write whose token expires while it waits says the job exists and names 
   expect(created()).toBeDefined();
   s.clock.advance(2 * 60 * 60 * 1000); // the access token (1 hour) expires while the step polls
   const error = (await pending) as Error;
-  const jobId = (s.log.slice(from).filter((e) => e.method === "GET" && /^\/crm\/bulk\/v8\/write\/\d+$/.test(e.path)).at(-1)?.path ?? "").split("/").at(-1);
+  const jobId = (
+    s.log
+      .slice(from)
+      .filter((e) => e.method === "GET" && /^\/crm\/bulk\/v8\/write\/\d+$/.test(e.path))
+      .at(-1)?.path ?? ""
+  )
+    .split("/")
+    .at(-1);
   expect(jobId).toMatch(/^\d+$/);
   expect(error.message).toMatch(/HTTP 401/);
   expect(error.message).toContain(`bulk write job ${jobId} exists in Zoho`);
@@ -103,7 +129,9 @@ it("a raw POST resent under Retry On All Errors says how many times it was sent"
   const from = s.log.length;
   failAfterWrite(500);
   const data = JSON.stringify({ data: [{ Last_Name: "Resent Raw" }] });
-  const error: Error = await run(crmRawRequest, s, { url: "/Leads", method: "POST", data, retryAllErrors: true, maxRetries: "2", retryDelayMS: "1" }).catch((e: Error) => e);
+  const error: Error = await run(crmRawRequest, s, { url: "/Leads", method: "POST", data, retryAllErrors: true, maxRetries: "2", retryDelayMS: "1" }).catch(
+    (e: Error) => e,
+  );
   s.setOptions({ faults: undefined });
   expect(error.message).toMatch(/^OUTCOME_UNKNOWN: .*It was sent 3 times \(Retry On All Errors\), so it may have been applied more than once/);
   expect(posts(from, /^\/crm\/v8\/Leads$/)).toHaveLength(3);

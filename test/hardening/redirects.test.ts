@@ -35,7 +35,9 @@ const withServers = async (run: (zoho: Awaited<ReturnType<typeof loopback>>, for
 it("a redirect is refused with a message, and the other host sees nothing", async () => {
   await withServers(async (zoho, foreign) => {
     const raw = invoke(crmRawRequest as never, { connection, url: "/org", method: "GET", maxRetries: "3" } as never);
-    await expect(raw).rejects.toThrow(/with a redirect \(HTTP 302\) to http:\/\/127\.0\.0\.1:\d+\. Calls carrying the connection's token never follow redirects/);
+    await expect(raw).rejects.toThrow(
+      /with a redirect \(HTTP 302\) to http:\/\/127\.0\.0\.1:\d+\. Calls carrying the connection's token never follow redirects/,
+    );
     const list = invoke(crmGetRecords as never, { connection, recordType: "Leads", fields: "Last_Name" } as never);
     await expect(list).rejects.toThrow(/REDIRECT|redirect \(HTTP 302\)/);
     expect(zoho.seen).toHaveLength(2); // one try each: a redirect is not retried
@@ -48,7 +50,9 @@ it("a //host raw-request URL is refused by name before anything is sent", async 
     await expect(invoke(crmRawRequest as never, { connection, url: "//evil.example.com/steal", method: "GET" } as never)).rejects.toThrow(
       /URL "\/\/evil\.example\.com\/steal" is not a path: start it with a single "\/"/,
     );
-    await expect(invoke(crmRawRequest as never, { connection, url: "ftp://www.zohoapis.com/crm/v8/org", method: "GET" } as never)).rejects.toThrow(/is not a path/);
+    await expect(invoke(crmRawRequest as never, { connection, url: "ftp://www.zohoapis.com/crm/v8/org", method: "GET" } as never)).rejects.toThrow(
+      /is not a path/,
+    );
     expect(zoho.seen).toHaveLength(0);
   });
 });

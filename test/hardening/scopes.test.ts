@@ -16,7 +16,12 @@ beforeAll(() => configureBulkPolling({ firstDelayMs: 5, maxDelayMs: 20 }));
 
 const defaults = DEFAULT_SCOPES.split(" ");
 const write = (scopes: string[]) =>
-  invoke(crmBulkWriteRecords, { connection: connectionFor(sandbox(), { scopes }), recordType: "Contacts", records: [{ Last_Name: "Scoped" }], operation: "insert" } as never);
+  invoke(crmBulkWriteRecords, {
+    connection: connectionFor(sandbox(), { scopes }),
+    recordType: "Contacts",
+    records: [{ Last_Name: "Scoped" }],
+    operation: "insert",
+  } as never);
 
 it("the Scopes comment names the two actions the default leaves out, and their scopes", () => {
   for (const connection of connections) {
@@ -29,7 +34,9 @@ it("the Scopes comment names the two actions the default leaves out, and their s
 });
 
 it("with the default scopes Bulk Write Records names ZohoFiles.files.ALL; with it added the write runs", async () => {
-  await expect(write(defaults)).rejects.toThrow(/OAUTH_SCOPE_MISMATCH.*add ZohoFiles\.files\.ALL \(bulk write uploads\) to the connection's Scopes and reconnect/);
+  await expect(write(defaults)).rejects.toThrow(
+    /OAUTH_SCOPE_MISMATCH.*add ZohoFiles\.files\.ALL \(bulk write uploads\) to the connection's Scopes and reconnect/,
+  );
   const { result } = await write([...defaults, "ZohoFiles.files.ALL"]);
   expect((result as { data: { counts: unknown } }).data.counts).toEqual({ total: 1, succeeded: 1, failed: 0 });
 });

@@ -55,21 +55,29 @@ beforeAll(() => configureTestTransport({ retry: { retries: 0 } }));
 afterAll(() => configureTestTransport());
 
 it("a 401 that echoes the token gives an error without it, in its message and its details", async () => {
-  const { error } = await against((_req, res) => answer(res, 401, { code: "INVALID_TOKEN", message: echo, details: { raw: ACCESS }, status: "error" }), crmGetRecord, {
-    recordType: "Leads",
-    recordId: "5725767000000524157",
-  });
+  const { error } = await against(
+    (_req, res) => answer(res, 401, { code: "INVALID_TOKEN", message: echo, details: { raw: ACCESS }, status: "error" }),
+    crmGetRecord,
+    {
+      recordType: "Leads",
+      recordId: "5725767000000524157",
+    },
+  );
   expect(error?.message).toMatch(/HTTP 401\) INVALID_TOKEN: invalid oauth token \[REDACTED\]/);
   expectNoSecret(error!.message);
   expectNoSecret(JSON.stringify((error as { details?: unknown }).details ?? {}));
 });
 
 it("Create Records with Continue On Failure returns outcomes without the token, from a whole-call error and from per-record messages", async () => {
-  const whole = await against((_req, res) => answer(res, 401, { code: "INVALID_TOKEN", message: echo, details: { raw: ACCESS }, status: "error" }), crmCreateRecords, {
-    recordType: "Leads",
-    records: [{ Last_Name: "A" }],
-    continueOnFailure: true,
-  });
+  const whole = await against(
+    (_req, res) => answer(res, 401, { code: "INVALID_TOKEN", message: echo, details: { raw: ACCESS }, status: "error" }),
+    crmCreateRecords,
+    {
+      recordType: "Leads",
+      records: [{ Last_Name: "A" }],
+      continueOnFailure: true,
+    },
+  );
   expect(whole.error).toBeUndefined();
   expect(JSON.stringify(whole.result)).toContain("[REDACTED]");
   expectNoSecret(JSON.stringify(whole.result));
@@ -84,16 +92,24 @@ it("Create Records with Continue On Failure returns outcomes without the token, 
 });
 
 it("a record whose field echoes the token comes back masked in the step's result", async () => {
-  const { result } = await against((_req, res) => answer(res, 200, { data: [{ id: "5725767000000524157", Last_Name: "Echo", Description: `token ${ACCESS}` }] }), crmGetRecord, {
-    recordType: "Leads",
-    recordId: "5725767000000524157",
-  });
+  const { result } = await against(
+    (_req, res) => answer(res, 200, { data: [{ id: "5725767000000524157", Last_Name: "Echo", Description: `token ${ACCESS}` }] }),
+    crmGetRecord,
+    {
+      recordType: "Leads",
+      recordId: "5725767000000524157",
+    },
+  );
   expect(JSON.stringify(result)).toContain("token [REDACTED]");
   expectNoSecret(JSON.stringify(result));
 });
 
 it("debug logs and a raw request's result mask an echo in the body and in a header", async () => {
-  const { result, logs } = await against((_req, res) => answer(res, 200, { echoed: echo, nested: { again: [ACCESS] } }), crmRawRequest, { url: "/org", method: "GET", debugRequest: true });
+  const { result, logs } = await against((_req, res) => answer(res, 200, { echoed: echo, nested: { again: [ACCESS] } }), crmRawRequest, {
+    url: "/org",
+    method: "GET",
+    debugRequest: true,
+  });
   expect(logs).toContain("Zoho response");
   expectNoSecret(logs);
   expectNoSecret(JSON.stringify(result));

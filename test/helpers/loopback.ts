@@ -26,7 +26,11 @@ export const loopback = async (handler: (req: Seen, res: ServerResponse, n: numb
   return {
     url,
     seen,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 };
 

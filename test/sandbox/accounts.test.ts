@@ -108,13 +108,17 @@ describe("authorization code flow", () => {
 
   test("parameters in the query string work as Zoho accepts them", async () => {
     const code = (await authorize("accounts.zohocloud.ca")).get("code")!;
-    const { body } = await tokenCall("accounts.zohocloud.ca", {}, {
-      grant_type: "authorization_code",
-      client_id: "client-1",
-      client_secret: "secret-1",
-      redirect_uri: REDIRECT,
-      code,
-    });
+    const { body } = await tokenCall(
+      "accounts.zohocloud.ca",
+      {},
+      {
+        grant_type: "authorization_code",
+        client_id: "client-1",
+        client_secret: "secret-1",
+        redirect_uri: REDIRECT,
+        code,
+      },
+    );
     // Canada's accounts server is zohocloud.ca, its API zohoapis.ca.
     expect(body.api_domain).toBe("https://www.zohoapis.ca");
   });

@@ -14,9 +14,7 @@ const TWENTY_MB = 20 * 1024 * 1024;
 const multipart = (fileName: string, contentType: string, content: Buffer) => ({
   contentType: `multipart/form-data; boundary=${BOUNDARY}`,
   body: Buffer.concat([
-    Buffer.from(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-    ),
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
     content,
     Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]),

@@ -38,7 +38,13 @@ describe("email", () => {
     const templates = await call("GET", "/crm/v8/settings/email_templates?module=Leads");
     const welcome = templates.body.email_templates[0];
     const answer = await call("POST", `/crm/v8/Leads/${lead.id}/actions/send_mail`, {
-      data: [{ from: { user_name: "Patricia Boyle", email: "patriciaboyle@zylker.com" }, to: [{ user_name: "Sage", email: "sage@truhlar.example" }], template: { id: welcome.id } }],
+      data: [
+        {
+          from: { user_name: "Patricia Boyle", email: "patriciaboyle@zylker.com" },
+          to: [{ user_name: "Sage", email: "sage@truhlar.example" }],
+          template: { id: welcome.id },
+        },
+      ],
     });
     expect(answer.status).toBe(200);
     expect(answer.body.data[0]).toMatchObject({ code: "SUCCESS", status: "success", details: { blocked_email_addresses: [] } });
@@ -57,9 +63,17 @@ describe("email", () => {
     const before = mailbox(sandbox().state).length;
     const send = (mail: Record<string, unknown>) => call("POST", `/crm/v8/Leads/${lead.id}/actions/send_mail`, { data: [mail] });
     expect((await send({ from, to, subject: "Hi" })).body).toMatchObject({ code: "MANDATORY_NOT_FOUND", details: { api_name: "content" } });
-    expect((await send({ from: { user_name: "M", email: "mallory@evil.example" }, to, subject: "s", content: "c" })).body).toMatchObject({ code: "INVALID_DATA", details: { api_name: "from" } });
-    expect((await send({ from, to, template: { id: deals.body.email_templates[0].id } })).body).toMatchObject({ code: "INVALID_DATA", details: { api_name: "template" } });
-    expect((await call("POST", `/crm/v8/Leads/5725767000009999999/actions/send_mail`, { data: [{ from, to, subject: "s", content: "c" }] })).body).toMatchObject({
+    expect((await send({ from: { user_name: "M", email: "mallory@evil.example" }, to, subject: "s", content: "c" })).body).toMatchObject({
+      code: "INVALID_DATA",
+      details: { api_name: "from" },
+    });
+    expect((await send({ from, to, template: { id: deals.body.email_templates[0].id } })).body).toMatchObject({
+      code: "INVALID_DATA",
+      details: { api_name: "template" },
+    });
+    expect(
+      (await call("POST", `/crm/v8/Leads/5725767000009999999/actions/send_mail`, { data: [{ from, to, subject: "s", content: "c" }] })).body,
+    ).toMatchObject({
       code: "INVALID_DATA",
       details: { resource_path_index: 1 },
     });
@@ -85,7 +99,10 @@ describe("blueprint", () => {
     const { process_info, transitions } = answer.body.blueprint;
     expect(process_info).toMatchObject({ name: "Deal pipeline", field_value: "Qualification", api_name: "Stage" });
     expect(transitions.map((t: { name: string }) => t.name)).toEqual(["Qualify", "Lose"]);
-    expect(transitions[0].fields.map((f: { api_name: string; mandatory: boolean }) => [f.api_name, f.mandatory])).toEqual([["Amount", true], ["Next_Step", false]]);
+    expect(transitions[0].fields.map((f: { api_name: string; mandatory: boolean }) => [f.api_name, f.mandatory])).toEqual([
+      ["Amount", true],
+      ["Next_Step", false],
+    ]);
     expect(transitions[0].next_field_value).toBe("Needs Analysis");
   });
 

@@ -78,7 +78,11 @@ describe("status actions", () => {
     await books.post(`/invoices/${invoice.invoice_id}/status/sent`);
     const read = (await books.get(`/invoices/${invoice.invoice_id}`)).body.invoice;
     expect(read.last_modified_time > String(invoice.created_time)).toBe(true);
-    expect(sandbox().state.writeLog.filter((e) => e.ids[0] === invoice.invoice_id).map((e) => e.operation)).toEqual(["update"]);
+    expect(
+      sandbox()
+        .state.writeLog.filter((e) => e.ids[0] === invoice.invoice_id)
+        .map((e) => e.operation),
+    ).toEqual(["update"]);
   });
 
   test("an action on an unknown record is Books' not-found; a token without the scope is refused", async () => {

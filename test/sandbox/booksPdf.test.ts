@@ -9,7 +9,10 @@ const expectValidPdf = (bytes: Buffer) => {
   const startxref = Number(/startxref\n(\d+)\n%%EOF$/.exec(text)?.[1]);
   expect(text.slice(startxref, startxref + 4)).toBe("xref");
   const [, count] = /^xref\n0 (\d+)\n/.exec(text.slice(startxref)) ?? [];
-  const entries = text.slice(startxref).split("\n").slice(3, 2 + Number(count));
+  const entries = text
+    .slice(startxref)
+    .split("\n")
+    .slice(3, 2 + Number(count));
   entries.forEach((entry, i) => {
     const offset = Number(entry.slice(0, 10));
     expect(text.slice(offset, offset + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`);

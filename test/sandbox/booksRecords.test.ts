@@ -92,7 +92,9 @@ describe("contacts", () => {
       phone: "+1 555 0100",
       created_time: contact.created_time,
     });
-    expect(Date.parse(updated.body.contact.last_modified_time.replace("+0000", "Z")) - Date.parse(contact.created_time.replace("+0000", "Z"))).toBeGreaterThanOrEqual(60_000);
+    expect(
+      Date.parse(updated.body.contact.last_modified_time.replace("+0000", "Z")) - Date.parse(contact.created_time.replace("+0000", "Z")),
+    ).toBeGreaterThanOrEqual(60_000);
 
     const listed = await zylker.get("/contacts", { contact_name_startswith: "bowman traders" });
     expect(listed.body.contacts.map((c: any) => c.contact_id)).toEqual([contact.contact_id]);
@@ -117,7 +119,10 @@ describe("contacts", () => {
     expect(missing.body).toEqual({ code: 2, message: "Invalid value passed for contact_name" });
     acceptGap(sandbox(), /request body must have required property 'contact_name'/);
     const contact = await newContact("Has A Name");
-    expect((await zylker.put(`/contacts/${contact.contact_id}`, { contact_name: "" })).body).toEqual({ code: 2, message: "Invalid value passed for contact_name" });
+    expect((await zylker.put(`/contacts/${contact.contact_id}`, { contact_name: "" })).body).toEqual({
+      code: 2,
+      message: "Invalid value passed for contact_name",
+    });
   });
 
   test("Books' JSONString form parameter creates the same record as a JSON body", async () => {
@@ -202,7 +207,11 @@ describe("invoices, items and estimates", () => {
   test("estimates are numbered EST- and start as drafts", async () => {
     const customer = await newContact("Estimate Customer");
     const answer = await zylker.post("/estimates", { customer_id: customer.contact_id, line_items: [line({ name: "Quote", rate: 99 })] });
-    expect(answer.body).toMatchObject({ code: 0, message: "The estimate has been created", estimate: { estimate_number: "EST-000001", status: "draft", total: 99 } });
+    expect(answer.body).toMatchObject({
+      code: 0,
+      message: "The estimate has been created",
+      estimate: { estimate_number: "EST-000001", status: "draft", total: 99 },
+    });
     const id = answer.body.estimate.estimate_id;
     const updated = await zylker.put(`/estimates/${id}`, { customer_id: customer.contact_id, custom_fields: [], notes: "Valid 30 days" });
     expect(updated.body.estimate).toMatchObject({ notes: "Valid 30 days", estimate_number: "EST-000001", total: 99 });
@@ -225,7 +234,10 @@ describe("nested types", () => {
     expect(read.body.contact_person.email).toBe("ann@example.com");
 
     const updated = await zylker.put(`/contacts/contactpersons/${person.contact_person_id}`, { contact_id: contact.contact_id, first_name: "Anne" });
-    expect(updated.body).toMatchObject({ message: "The contactperson details has been updated.", contact_person: [{ first_name: "Anne", contact_id: contact.contact_id }] });
+    expect(updated.body).toMatchObject({
+      message: "The contactperson details has been updated.",
+      contact_person: [{ first_name: "Anne", contact_id: contact.contact_id }],
+    });
 
     const other = await newContact("No People");
     expect((await zylker.get(`/contacts/${other.contact_id}/contactpersons/${person.contact_person_id}`)).status).toBe(404);
@@ -294,7 +306,8 @@ describe("lists", () => {
     expect(sent.body.page_context.applied_filter).toBe("Status.Sent");
 
     sandbox().clock.advance(3_600_000);
-    const since = (await zylker.put(`/invoices/${a.invoice_id}`, { customer_id: customer.contact_id, line_items: [line()], notes: "touched" })).body.invoice.last_modified_time;
+    const since = (await zylker.put(`/invoices/${a.invoice_id}`, { customer_id: customer.contact_id, line_items: [line()], notes: "touched" })).body.invoice
+      .last_modified_time;
     const changed = await zylker.get("/invoices", { last_modified_time: since });
     expect(changed.body.invoices.map((i: any) => i.invoice_id)).toEqual([a.invoice_id]);
   });

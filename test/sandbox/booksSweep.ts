@@ -87,5 +87,16 @@ export const describeRecordTypes = (keys: string[]) => {
 };
 
 /** The sales side (customers and what is sold to them); booksTypesOther.test.ts takes every other type. */
-export const SALES_TYPES = ["contacts", "contactpersons", "estimates", "salesorders", "invoices", "recurringinvoices", "creditnotes", "customerpayments", "retainerinvoices", "salesreceipts"];
+export const SALES_TYPES = [
+  "contacts",
+  "contactpersons",
+  "estimates",
+  "salesorders",
+  "invoices",
+  "recurringinvoices",
+  "creditnotes",
+  "customerpayments",
+  "retainerinvoices",
+  "salesreceipts",
+];
 export const OTHER_TYPES = RECORD_TYPES.map((type) => type.key).filter((key) => !SALES_TYPES.includes(key));

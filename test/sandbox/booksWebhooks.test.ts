@@ -61,7 +61,8 @@ const customer = async () => {
 };
 
 const lines = () => [{ item_id: itemId, quantity: 2 }];
-const newInvoice = async (customerId: string) => (await books.post("/invoices", { customer_id: customerId, line_items: lines() })).body.invoice as Record<string, any>;
+const newInvoice = async (customerId: string) =>
+  (await books.post("/invoices", { customer_id: customerId, line_items: lines() })).body.invoice as Record<string, any>;
 
 const delivered = async (): Promise<Seen[]> => {
   await flushDeliveries(sandbox().state);
@@ -124,20 +125,34 @@ describe("workflow rules", () => {
     ["actions.action_type", { actions: [{ action_type: "email_alert", action_id: "1" }] }],
   ])("refuses an invalid %s", async (field, overrides) => {
     const webhookId = await newWebhook();
-    const answer = await books.post("/settings/workflows", { workflow_name: "Rule", entity: "invoice", rule_type: "created", actions: [{ action_type: "webhook", action_id: webhookId }], ...overrides });
+    const answer = await books.post("/settings/workflows", {
+      workflow_name: "Rule",
+      entity: "invoice",
+      rule_type: "created",
+      actions: [{ action_type: "webhook", action_id: webhookId }],
+      ...overrides,
+    });
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ code: 2, message: `Invalid value passed for ${field}` });
   });
 
   it("refuses a webhook the organization does not have, and a second webhook on one rule", async () => {
-    const missing = await books.post("/settings/workflows", { workflow_name: "Rule", entity: "invoice", rule_type: "created", actions: [{ action_type: "webhook", action_id: "1" }] });
+    const missing = await books.post("/settings/workflows", {
+      workflow_name: "Rule",
+      entity: "invoice",
+      rule_type: "created",
+      actions: [{ action_type: "webhook", action_id: "1" }],
+    });
     expect(missing.status).toBe(404);
     const [a, b] = [await newWebhook(), await newWebhook()];
     const two = await books.post("/settings/workflows", {
       workflow_name: "Rule",
       entity: "invoice",
       rule_type: "created",
-      actions: [{ action_type: "webhook", action_id: a }, { action_type: "webhook", action_id: b }],
+      actions: [
+        { action_type: "webhook", action_id: a },
+        { action_type: "webhook", action_id: b },
+      ],
     });
     expect(two.status).toBe(400);
     expect(two.body.message).toBe("A workflow rule can call only 1 webhook.");
@@ -191,7 +206,9 @@ describe("delivery", () => {
     // Another record id in the same body no longer matches the signature.
     const altered = call.body.replace(invoice.invoice_id, "5725767000000999999");
     expect(signatureMatches(SECRET, queryOf(call), altered, call.headers["x-zoho-webhook-signature"])).toBe(false);
-    expect(sandbox().state.crm.deliveries).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "books_webhook", source: webhookId, status: 200 })]));
+    expect(sandbox().state.crm.deliveries).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "books_webhook", source: webhookId, status: 200 })]),
+    );
   });
 
   it("sends no signature without a secret, and uses the webhook's method and headers", async () => {

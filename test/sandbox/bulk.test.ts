@@ -34,8 +34,7 @@ const multipart = (data: Buffer, filename = "leads.zip") => {
 const tools = (sandbox: () => TestSandbox) => {
   const call = (method: string, path: string, options: CrmCallOptions = {}) => crmCall(sandbox(), method, path, { scopes: SCOPES, ...options });
   const orgHeaders = () => ({ feature: "bulk-write", "X-CRM-ORG": String(sandbox().state.org.zgid) });
-  const upload = (zip: Buffer, headers: Record<string, string> = orgHeaders()) =>
-    call("POST", "/crm/v8/upload", { raw: multipart(zip), headers });
+  const upload = (zip: Buffer, headers: Record<string, string> = orgHeaders()) => call("POST", "/crm/v8/upload", { raw: multipart(zip), headers });
   /** Polls a job's details until COMPLETED, returning every answer seen. */
   const pollUntilDone = async (path: string, state: (body: any) => string) => {
     const seen: any[] = [];
@@ -143,7 +142,11 @@ describe("bulk read", () => {
   });
 
   it.each([
-    ["between on a text field", { field: { api_name: "Last_Name" }, comparator: "between", value: ["a", "b"] }, "FIELD_AND_COMPARATOR_IN_CRITERIA_NOT_COMPATIBLE"],
+    [
+      "between on a text field",
+      { field: { api_name: "Last_Name" }, comparator: "between", value: ["a", "b"] },
+      "FIELD_AND_COMPARATOR_IN_CRITERIA_NOT_COMPATIBLE",
+    ],
     ["an unknown field", { field: { api_name: "Nope" }, comparator: "equal", value: "x" }, "FIELD_IN_CRITERIA_NOT_AVAILABLE"],
   ])("rejects criteria with %s", async (_name, criteria, code) => {
     const answer = await readJob({ criteria });

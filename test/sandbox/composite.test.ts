@@ -63,8 +63,7 @@ describe("composite requests", () => {
     });
     expect(answer.status).toBe(200);
     const [account, contact, read, query] = answersOf(answer.body);
-    for (const sub of [account, contact, read, query])
-      expect(sub).toMatchObject({ code: "SUCCESS", status: "success", message: "success" });
+    for (const sub of [account, contact, read, query]) expect(sub).toMatchObject({ code: "SUCCESS", status: "success", message: "success" });
     expect(account.details.response!.status_code).toBe(201);
     const accountId = account.details.response!.body.data[0].details.id;
     const contactId = contact.details.response!.body.data[0].details.id;

@@ -11,8 +11,7 @@ import { crmCall } from "./crmApi";
 const sandbox = useSandbox();
 const call = (method: string, path: string, json?: unknown) => crmCall(sandbox(), method, path, { json });
 
-const convert = (leadId: string, input: Record<string, unknown>) =>
-  call("POST", `/crm/v8/Leads/${leadId}/actions/convert`, { data: [input] });
+const convert = (leadId: string, input: Record<string, unknown>) => call("POST", `/crm/v8/Leads/${leadId}/actions/convert`, { data: [input] });
 
 const record = (module: string, id: string) => sandbox().state.crm.records.get(module)?.get(id) as CrmRecord;
 
@@ -31,10 +30,7 @@ describe("lead conversion", () => {
     await call("POST", "/crm/v8/Notes", {
       data: [{ Note_Content: "met at the fair", Parent_Id: { module: { api_name: "Leads" }, id: lead.id } }],
     });
-    const attachment = await call(
-      "POST",
-      `/crm/v8/Leads/${lead.id}/Attachments?attachmentUrl=${encodeURIComponent("https://example.com/card")}`,
-    );
+    const attachment = await call("POST", `/crm/v8/Leads/${lead.id}/Attachments?attachmentUrl=${encodeURIComponent("https://example.com/card")}`);
     const before = sandbox().state.writeLog.length;
 
     const answer = await convert(lead.id, {

@@ -153,15 +153,11 @@ describe("COQL grouping", () => {
   it("follows the brackets: the same criteria grouped two ways give different rows", async () => {
     expect(await firstNames("(Last_Name like 'Burn%' and Department = 'Sales') or Email_Opt_Out = true")).toEqual(["Ann", "Dana", "Finn"]);
     expect(await firstNames("Last_Name like 'Burn%' and (Department = 'Sales' or Email_Opt_Out = true)")).toEqual(["Ann", "Finn"]);
-    expect(await firstNames("((Last_Name = 'Burns' or Last_Name = 'Smith') and (Department = 'Sales' and Email_Opt_Out = false))")).toEqual(
-      ["Carl"],
-    );
+    expect(await firstNames("((Last_Name = 'Burns' or Last_Name = 'Smith') and (Department = 'Sales' and Email_Opt_Out = false))")).toEqual(["Carl"]);
   });
 
   it("refuses three criteria on one level, as Zoho asks for brackets", async () => {
-    const error = await errorOf(
-      "select First_Name from Contacts where Last_Name like 'Burn%' and Department = 'Sales' or Email_Opt_Out = true",
-    );
+    const error = await errorOf("select First_Name from Contacts where Last_Name like 'Burn%' and Department = 'Sales' or Email_Opt_Out = true");
     expect(error.code).toBe("SYNTAX_ERROR");
     expect(error.message).toBe("error occurred while parsing the query");
     expect(error.details).toMatchObject({ near: "or" });
@@ -206,23 +202,9 @@ describe("COQL lookups, ordering, limits and COUNT", () => {
   });
 
   it("orders by several columns, empty values last when descending", async () => {
-    expect(await firstNames("id is not null", "order by Last_Name asc, First_Name desc")).toEqual([
-      "Bob",
-      "Ann",
-      "Finn",
-      "Dana",
-      "Carl",
-      "Eve",
-    ]);
+    expect(await firstNames("id is not null", "order by Last_Name asc, First_Name desc")).toEqual(["Bob", "Ann", "Finn", "Dana", "Carl", "Eve"]);
     expect(await firstNames("id is not null", "order by Date_of_Birth desc")).toEqual(["Finn", "Carl", "Bob", "Ann", "Dana", "Eve"]);
-    expect(await firstNames("id is not null", "order by Account_Name.Account_Name, First_Name")).toEqual([
-      "Finn",
-      "Bob",
-      "Eve",
-      "Dana",
-      "Ann",
-      "Carl",
-    ]);
+    expect(await firstNames("id is not null", "order by Account_Name.Account_Name, First_Name")).toEqual(["Finn", "Bob", "Eve", "Dana", "Ann", "Carl"]);
   });
 
   it.each([

@@ -71,14 +71,8 @@ describe("tokenize", () => {
 
 describe("parseCoql: valid queries", () => {
   it("reads select columns, module, where, order by and the default limit", () => {
-    const q = parseCoql(
-      "SELECT Last_Name, Owner.name, Account_Name.Account_Name FROM Contacts WHERE Last_Name = 'Burns' ORDER BY Last_Name DESC, id",
-    );
-    expect(q.select.map((s) => (s.type === "column" ? s.column.path : []))).toEqual([
-      ["Last_Name"],
-      ["Owner", "name"],
-      ["Account_Name", "Account_Name"],
-    ]);
+    const q = parseCoql("SELECT Last_Name, Owner.name, Account_Name.Account_Name FROM Contacts WHERE Last_Name = 'Burns' ORDER BY Last_Name DESC, id");
+    expect(q.select.map((s) => (s.type === "column" ? s.column.path : []))).toEqual([["Last_Name"], ["Owner", "name"], ["Account_Name", "Account_Name"]]);
     expect(q.module).toBe("Contacts");
     expect(q.orderBy.map((o) => [o.column.text, o.direction])).toEqual([
       ["Last_Name", "desc"],

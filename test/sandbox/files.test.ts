@@ -24,7 +24,8 @@ const multipart = (files: Array<{ name: string; type: string; content: Buffer }>
   ]),
 });
 
-const uploadFiles = (s: TestSandbox, files: Array<{ name: string; type: string; content: Buffer }>) => crmCall(s, "POST", "/crm/v8/files", { raw: multipart(files) });
+const uploadFiles = (s: TestSandbox, files: Array<{ name: string; type: string; content: Buffer }>) =>
+  crmCall(s, "POST", "/crm/v8/files", { raw: multipart(files) });
 
 describe("files", () => {
   const sandbox = useSandbox();
@@ -37,8 +38,18 @@ describe("files", () => {
     ]);
     expect(uploaded.status).toBe(200);
     expect(uploaded.body.data).toEqual([
-      { code: "SUCCESS", status: "success", message: expect.stringContaining("signed order.pdf"), details: { name: "signed order.pdf", id: expect.stringMatching(/^[0-9a-f]{64}$/) } },
-      { code: "SUCCESS", status: "success", message: expect.stringContaining("photo.png"), details: { name: "photo.png", id: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+      {
+        code: "SUCCESS",
+        status: "success",
+        message: expect.stringContaining("signed order.pdf"),
+        details: { name: "signed order.pdf", id: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      },
+      {
+        code: "SUCCESS",
+        status: "success",
+        message: expect.stringContaining("photo.png"),
+        details: { name: "photo.png", id: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      },
     ]);
     const downloaded = await crmCall(sandbox(), "GET", `/crm/v8/files?id=${uploaded.body.data[0].details.id}`);
     expect(downloaded.status).toBe(200);
@@ -84,7 +95,9 @@ describe("files", () => {
 
   it("refuses a file that is not an image in an image-upload field, and an unknown file id", async () => {
     const s = sandbox();
-    const [pdf] = (await uploadFiles(s, [{ name: "a.pdf", type: "application/pdf", content: Buffer.from("x") }])).body.data.map((d: { details: { id: string } }) => d.details.id);
+    const [pdf] = (await uploadFiles(s, [{ name: "a.pdf", type: "application/pdf", content: Buffer.from("x") }])).body.data.map(
+      (d: { details: { id: string } }) => d.details.id,
+    );
     const notImage = await crmCall(s, "POST", "/crm/v8/Shipments", { json: { data: [{ Name: "SHP-2", Package_Photo: [{ File_Id__s: pdf }] }] } });
     expect(notImage.status).toBe(400);
     expect(notImage.body.data[0]).toMatchObject({ code: "INVALID_DATA", details: { api_name: "Package_Photo", allowed_formats: "png, jpg, jpeg, gif, bmp" } });
@@ -98,13 +111,18 @@ describe("files: invalid calls", () => {
   const sandbox = useSandbox({ contract: false });
 
   it("answers INVALID_DATA naming the part when no file is sent", async () => {
-    const none = await crmCall(sandbox(), "POST", "/crm/v8/files", { raw: { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: Buffer.from(`--${BOUNDARY}--\r\n`) } });
+    const none = await crmCall(sandbox(), "POST", "/crm/v8/files", {
+      raw: { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: Buffer.from(`--${BOUNDARY}--\r\n`) },
+    });
     expect(none.status).toBe(400);
     expect(none.body).toMatchObject({ code: "INVALID_DATA", details: { param_name: "file" } });
   });
 
   it("needs ZohoCRM.files.CREATE to upload and ZohoCRM.files.READ to download", async () => {
-    const refused = await crmCall(sandbox(), "POST", "/crm/v8/files", { raw: multipart([{ name: "a.txt", type: "text/plain", content: Buffer.from("a") }]), scopes: ["ZohoCRM.modules.ALL"] });
+    const refused = await crmCall(sandbox(), "POST", "/crm/v8/files", {
+      raw: multipart([{ name: "a.txt", type: "text/plain", content: Buffer.from("a") }]),
+      scopes: ["ZohoCRM.modules.ALL"],
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe("OAUTH_SCOPE_MISMATCH");
     const reader = await crmCall(sandbox(), "GET", "/crm/v8/files?id=abc", { scopes: ["ZohoCRM.Files.CREATE"] });

@@ -17,13 +17,17 @@ const sourceFiles = (dir: string): string[] =>
   });
 
 // `import ... from "./x"`, `export ... from "./x"`, `import "./x"`, `require("./x")`, `import("./x")`.
-const STATEMENT = /(?:^|[;\n])\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*["'](\.{1,2}\/[^"']+)["']|(?:^|[;\n])\s*import\s*["'](\.{1,2}\/[^"']+)["']|(?:require|import)\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
+const STATEMENT =
+  /(?:^|[;\n])\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*["'](\.{1,2}\/[^"']+)["']|(?:^|[;\n])\s*import\s*["'](\.{1,2}\/[^"']+)["']|(?:require|import)\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
 
 /** Whether `{ type A, type B }` names types only (so the import is erased). */
 const typesOnly = (clause: string): boolean => {
   const named = /^\{([\s\S]*)\}$/.exec(clause.trim());
   if (!named) return false;
-  const names = named[1].split(",").map((n) => n.trim()).filter(Boolean);
+  const names = named[1]
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean);
   return names.length > 0 && names.every((n) => n.startsWith("type "));
 };
 
@@ -35,7 +39,10 @@ const resolveImport = (from: string, spec: string): string | undefined => {
 /** Runtime imports of `file` inside the sandbox. */
 export const runtimeImports = (file: string, source = readFileSync(file, "utf8")): string[] => {
   const found: string[] = [];
-  for (const match of source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "").matchAll(STATEMENT)) {
+  for (const match of source
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\/\/.*$/gm, "")
+    .matchAll(STATEMENT)) {
     const [, , typeKeyword, clause, fromSpec, bareSpec, callSpec] = match;
     if (fromSpec && (typeKeyword || typesOnly(clause))) continue;
     const target = resolveImport(file, fromSpec ?? bareSpec ?? callSpec);
@@ -77,11 +84,27 @@ describe("sandbox imports", () => {
       'import { type C, type D } from "../router";',
       'import { e, type F } from "../respond";',
       'export { g } from "../clock";',
-      "// import { h } from \"../limits\";",
+      '// import { h } from "../limits";',
     ].join("\n");
     expect(runtimeImports(file, source).map((path) => relative(ROOT, path))).toEqual(["state.ts", "respond.ts", "clock.ts"]);
-    expect(findCycle(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]]]))).toEqual(["a", "b", "c", "a"]);
-    expect(findCycle(new Map([["a", ["b", "c"]], ["b", ["c"]], ["c", []]]))).toBeUndefined();
+    expect(
+      findCycle(
+        new Map([
+          ["a", ["b"]],
+          ["b", ["c"]],
+          ["c", ["a"]],
+        ]),
+      ),
+    ).toEqual(["a", "b", "c", "a"]);
+    expect(
+      findCycle(
+        new Map([
+          ["a", ["b", "c"]],
+          ["b", ["c"]],
+          ["c", []],
+        ]),
+      ),
+    ).toBeUndefined();
   });
 
   it("has no import cycle", () => {

@@ -28,7 +28,9 @@ test("fields: mandatory flags, picklist values, lookups and types of a module", 
   expect(byName.get("Last_Name")).toMatchObject({ data_type: "text", system_mandatory: true, json_type: "string", length: 255 });
   expect(byName.get("First_Name")).toMatchObject({ system_mandatory: false });
   expect(byName.get("Lead_Status")).toMatchObject({ data_type: "picklist" });
-  expect((byName.get("Lead_Status") as { pick_list_values: Array<{ actual_value: string }> }).pick_list_values.map((v) => v.actual_value)).toContain("Contacted");
+  expect((byName.get("Lead_Status") as { pick_list_values: Array<{ actual_value: string }> }).pick_list_values.map((v) => v.actual_value)).toContain(
+    "Contacted",
+  );
   expect(byName.get("Annual_Revenue")).toMatchObject({ data_type: "currency", json_type: "double", decimal_place: 2 });
   expect(byName.get("Created_Time")).toMatchObject({ data_type: "datetime", read_only: true });
 
@@ -55,7 +57,11 @@ test("layouts: the Standard layout lists every field, mandatory ones required", 
   const [layout] = body.layouts;
   expect(layout.name).toBe("Standard");
   const fields = layout.sections.flatMap((s: { fields: unknown[] }) => s.fields);
-  expect(fields.map((f: { api_name: string }) => f.api_name)).toEqual(sandbox().state.crm.modules.get("Deals")!.fields.map((f) => f.api_name));
+  expect(fields.map((f: { api_name: string }) => f.api_name)).toEqual(
+    sandbox()
+      .state.crm.modules.get("Deals")!
+      .fields.map((f) => f.api_name),
+  );
   expect(fields.filter((f: { required: boolean }) => f.required).map((f: { api_name: string }) => f.api_name)).toEqual(["Deal_Name", "Stage"]);
   const leads = await get("/crm/v8/settings/layouts?module=Leads");
   expect(leads.body.layouts[0].convert_mapping.Contacts.id).toBe(sandbox().state.crm.modules.get("Contacts")!.layouts![0].id);
@@ -85,7 +91,9 @@ test("users: by type, paged, the current user, and one by id", async () => {
 test("org: one organization with its id, currency and time zone", async () => {
   const { status, body } = await get("/crm/v8/org");
   expect(status).toBe(200);
-  expect(body.org).toEqual([expect.objectContaining({ id: sandbox().state.org.id, company_name: "Zylker", iso_code: "USD", time_zone: "America/Los_Angeles" })]);
+  expect(body.org).toEqual([
+    expect.objectContaining({ id: sandbox().state.org.id, company_name: "Zylker", iso_code: "USD", time_zone: "America/Los_Angeles" }),
+  ]);
 });
 
 test("metadata scopes: settings.ALL covers fields, not users", async () => {

@@ -72,7 +72,6 @@ describe("watch channels", () => {
   const sandbox = useSandbox();
   const { call, now, enable, createLead, editLead, deleteLead, deliveriesTo } = channelTools(sandbox);
 
-
   it("enables a channel and answers Zoho's success entry per module", async () => {
     const channelId = nextChannelId();
     const enabledAt = now();
@@ -129,12 +128,14 @@ describe("watch channels", () => {
 
     const disabled = await call("DELETE", `/crm/v8/actions/watch?channel_ids=${first},${second}`);
     expect(disabled.status).toBe(200);
-    expect(disabled.body.watch).toEqual([first, second].map((id) => ({
-      code: "SUCCESS",
-      status: "success",
-      message: "Successfully un-subscribed from actions-watch",
-      details: { channel_id: id },
-    })));
+    expect(disabled.body.watch).toEqual(
+      [first, second].map((id) => ({
+        code: "SUCCESS",
+        status: "success",
+        message: "Successfully un-subscribed from actions-watch",
+        details: { channel_id: id },
+      })),
+    );
     expect((await call("GET", "/crm/v8/actions/watch")).status).toBe(204);
   });
 
@@ -203,7 +204,11 @@ describe("watch channels", () => {
       events: ["Leads.create", "Leads.edit"],
       return_affected_field_values: true,
       notification_condition: [
-        { type: "field_selection", module: { api_name: "Leads" }, field_selection: { group_operator: "or", group: [{ field: { api_name: "Email" } }, { field: { api_name: "Lead_Status" } }] } },
+        {
+          type: "field_selection",
+          module: { api_name: "Leads" },
+          field_selection: { group_operator: "or", group: [{ field: { api_name: "Email" } }, { field: { api_name: "Lead_Status" } }] },
+        },
       ],
     });
     expect(answer.status).toBe(201);
@@ -222,9 +227,7 @@ describe("watch channels", () => {
       { record_id: id, values: expect.objectContaining({ Last_Name: "Frey", Company: "Zylker", Email: "frey@zylker.com" }) },
     ]);
     expect(bodies[1].affected_fields).toEqual([{ [id]: expect.arrayContaining(["Lead_Status", "Company"]) }]);
-    expect(bodies[1].affected_values).toEqual([
-      { record_id: id, values: expect.objectContaining({ Lead_Status: "Contacted", Company: "Watched too" }) },
-    ]);
+    expect(bodies[1].affected_values).toEqual([{ record_id: id, values: expect.objectContaining({ Lead_Status: "Contacted", Company: "Watched too" }) }]);
     await call("DELETE", `/crm/v8/actions/watch?channel_ids=${channelId}`);
   });
 
@@ -461,7 +464,12 @@ describe("deleted records (GET /{module}/deleted)", () => {
     const all = await call("GET", "/crm/v8/Leads/deleted");
     expect(all.status).toBe(200);
     expect(all.body.data.map((d: any) => d.id)).toEqual([ids[4], ids[3], ids[2], ids[1], ids[0]]);
-    expect(all.body.data[0]).toMatchObject({ id: ids[4], display_name: "Gone 4", type: "recycle", deleted_by: { id: expect.any(String), name: expect.any(String) } });
+    expect(all.body.data[0]).toMatchObject({
+      id: ids[4],
+      display_name: "Gone 4",
+      type: "recycle",
+      deleted_by: { id: expect.any(String), name: expect.any(String) },
+    });
     expect(Date.parse(all.body.data[0].deleted_time)).toBeGreaterThanOrEqual(later - 1000);
     expect(all.body.info).toEqual({ per_page: 200, count: 5, page: 1, more_records: false });
 

@@ -78,7 +78,9 @@ describe("listing", () => {
       expect(Date.parse(body.info.page_token_expiry) - sandbox().clock.now()).toBeGreaterThan(23 * 3600 * 1000);
       if (calls === 3) {
         // The record the token resumes after goes away, and a new record arrives at the end.
-        sandbox().state.crm.records.get("Leads")!.delete(seen[seen.length - 1]);
+        sandbox()
+          .state.crm.records.get("Leads")!
+          .delete(seen[seen.length - 1]);
         added = (await send(sandbox(), "POST", "/crm/v8/Leads", { data: [{ Last_Name: "Latecomer" }] })).body.data[0].details.id;
       }
       path = `/crm/v8/Leads?fields=Last_Name&per_page=200&page_token=${body.info.next_page_token}`;
@@ -165,7 +167,13 @@ describe("writes", () => {
         code: "SUCCESS",
         status: "success",
         message: "record added",
-        details: { id: expect.stringMatching(/^\d{19}$/), Created_Time: expect.any(String), Modified_Time: expect.any(String), Created_By: krisRef, Modified_By: krisRef },
+        details: {
+          id: expect.stringMatching(/^\d{19}$/),
+          Created_Time: expect.any(String),
+          Modified_Time: expect.any(String),
+          Created_By: krisRef,
+          Modified_By: krisRef,
+        },
       },
     ]);
     expect(stored("Leads", body.data[0].details.id)).toMatchObject({ Last_Name: "Boyle", Full_Name: "Patricia Boyle", Owner: krisRef, Annual_Revenue: 1500.5 });
@@ -199,7 +207,11 @@ describe("writes", () => {
     expect(again.status).toBe(400);
     expect(again.body.data[0]).toMatchObject({
       code: "DUPLICATE_DATA",
-      details: { api_name: "Account_Name", json_path: "$.data[0].Account_Name", duplicate_record: { id: first.body.data[0].details.id, module: { api_name: "Accounts" } } },
+      details: {
+        api_name: "Account_Name",
+        json_path: "$.data[0].Account_Name",
+        duplicate_record: { id: first.body.data[0].details.id, module: { api_name: "Accounts" } },
+      },
     });
   });
 
@@ -215,13 +227,20 @@ describe("writes", () => {
   test("update by body ids (200, unknown ids fail alone) and by path id; lookups store their name", async () => {
     const [a, b] = sandbox().seedCrm({ module: "Contacts", count: 2 });
     const [account] = sandbox().seedCrm({ module: "Accounts", count: 1, fields: () => ({ Account_Name: "Feltz Printing" }) });
-    const both = await send(sandbox(), "PUT", "/crm/v8/Contacts", { data: [{ id: a.id, Title: "CEO" }, { id: b.id, Account_Name: { id: account.id } }] });
+    const both = await send(sandbox(), "PUT", "/crm/v8/Contacts", {
+      data: [
+        { id: a.id, Title: "CEO" },
+        { id: b.id, Account_Name: { id: account.id } },
+      ],
+    });
     expect(both.status).toBe(200);
     expect(both.body.data.every((d: { message: string }) => d.message === "record updated")).toBe(true);
     expect(stored("Contacts", a.id).Title).toBe("CEO");
     expect(stored("Contacts", b.id).Account_Name).toEqual({ name: "Feltz Printing", id: account.id });
 
-    const mixed = await send(sandbox(), "PUT", "/crm/v8/Contacts", { data: [{ id: a.id, Title: "CTO" }, { id: "5725767000999999999", Title: "x" }, { Title: "no id" }] });
+    const mixed = await send(sandbox(), "PUT", "/crm/v8/Contacts", {
+      data: [{ id: a.id, Title: "CTO" }, { id: "5725767000999999999", Title: "x" }, { Title: "no id" }],
+    });
     expect(mixed.status).toBe(207);
     expect(mixed.body.data[1]).toMatchObject({ code: "INVALID_DATA", details: { api_name: "id", json_path: "$.data[1].id" } });
     expect(mixed.body.data[2]).toMatchObject({ code: "MANDATORY_NOT_FOUND", details: { api_name: "id" } });

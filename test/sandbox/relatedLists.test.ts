@@ -35,7 +35,12 @@ test("a lead has Notes and Attachments, described as Zoho describes a related li
     fields: [],
     status: "visible",
   });
-  expect(body.related_lists[1]).toMatchObject({ api_name: "Attachments", sequence_number: "2", href: "Leads/{ENTITYID}/Attachments", module: { api_name: "Attachments", id: null } });
+  expect(body.related_lists[1]).toMatchObject({
+    api_name: "Attachments",
+    sequence_number: "2",
+    href: "Leads/{ENTITYID}/Attachments",
+    module: { api_name: "Attachments", id: null },
+  });
 });
 
 test("an account lists every module that looks it up, and every href serves that list", async () => {
@@ -67,11 +72,22 @@ test("one related list by id; an id of another module's list is no content", asy
 
 test("the module must be named and be one the API serves; the settings scope is needed", async () => {
   const missing = await get("/crm/v8/settings/related_lists");
-  expect([missing.status, missing.body]).toEqual([400, { code: "REQUIRED_PARAM_MISSING", status: "error", message: "One of the expected parameter is missing", details: { param_name: "module", param: "module" } }]);
+  expect([missing.status, missing.body]).toEqual([
+    400,
+    {
+      code: "REQUIRED_PARAM_MISSING",
+      status: "error",
+      message: "One of the expected parameter is missing",
+      details: { param_name: "module", param: "module" },
+    },
+  ]);
   // The request leaves out what related_lists.json makes required, on purpose.
   acceptGap(sandbox(), /GET \/crm\/v8\/settings\/related_lists → 400 .*missing required query parameter module/);
   const unknown = await get("/crm/v8/settings/related_lists?module=Potentials");
-  expect([unknown.status, unknown.body]).toEqual([400, { code: "INVALID_MODULE", status: "error", message: "the module name given seems to be invalid", details: { param: "module" } }]);
+  expect([unknown.status, unknown.body]).toEqual([
+    400,
+    { code: "INVALID_MODULE", status: "error", message: "the module name given seems to be invalid", details: { param: "module" } },
+  ]);
   const scoped = await get("/crm/v8/settings/related_lists?module=Leads", ["ZohoCRM.settings.related_lists.READ"]);
   expect(scoped.status).toBe(200);
   const unscoped = await get("/crm/v8/settings/related_lists?module=Leads", ["ZohoCRM.settings.fields.READ"]);

@@ -74,7 +74,10 @@ describe("auth, scopes and routing", () => {
   test("a token without the route's scope is OAUTH_SCOPE_MISMATCH (403 for CRM, Books' code 57)", async () => {
     const token = sandbox().issueToken({ scopes: ["ZohoCRM.modules.leads.READ"] }).accessToken;
     const org = await call(sandbox(), "/crm/v8/org", { token });
-    expect([org.status, org.body]).toEqual([403, { code: "OAUTH_SCOPE_MISMATCH", details: {}, message: "invalid oauth scope to access this URL", status: "error" }]);
+    expect([org.status, org.body]).toEqual([
+      403,
+      { code: "OAUTH_SCOPE_MISMATCH", details: {}, message: "invalid oauth scope to access this URL", status: "error" },
+    ]);
     const books = await call(sandbox(), "/books/v3/invoices?organization_id=10234695", { token });
     expect([books.status, books.body.code]).toEqual([401, 57]);
     expect((await call(sandbox(), "/crm/v8/Leads?fields=Last_Name", { token })).status).toBe(204);
@@ -117,7 +120,16 @@ describe("scope coverage", () => {
 describe("routing", () => {
   test("the most specific pattern wins whatever the order of the route lists", () => {
     const named = (pattern: string): Route => ({ method: "GET", pattern, handler: () => ({ status: 200 }) });
-    const patterns = ["/crm/v8/:module/:id", "/crm/v8/:module", "/crm/v8/Leads/search", "/crm/v8/settings/modules", "/crm/v8/actions/watch", "/crm/v8/coql", "/crm/v8/users", "/crm/v8/:module/:id/:related"];
+    const patterns = [
+      "/crm/v8/:module/:id",
+      "/crm/v8/:module",
+      "/crm/v8/Leads/search",
+      "/crm/v8/settings/modules",
+      "/crm/v8/actions/watch",
+      "/crm/v8/coql",
+      "/crm/v8/users",
+      "/crm/v8/:module/:id/:related",
+    ];
     for (const order of [patterns, [...patterns].reverse()]) {
       const route = createRouter(order.map(named));
       const patternOf = (path: string) => {

@@ -58,7 +58,16 @@ describe("line-item subforms", () => {
 
     // Sending the stored row's id keeps it (fields left out keep their values), and _delete removes one on purpose.
     await crmCall(s, "PUT", `/crm/v8/Sales_Orders/${id}`, {
-      json: { data: [{ Ordered_Items: [{ id: trapped[0].id, Quantity: 7 }, { Product_Name: { id: products[1].id }, Quantity: 2, List_Price: 4 }] }] },
+      json: {
+        data: [
+          {
+            Ordered_Items: [
+              { id: trapped[0].id, Quantity: 7 },
+              { Product_Name: { id: products[1].id }, Quantity: 2, List_Price: 4 },
+            ],
+          },
+        ],
+      },
     });
     const kept = (await itemsOf("Sales_Orders", id)).Ordered_Items;
     expect(kept[0]).toMatchObject({ id: trapped[0].id, Quantity: 7, Product_Name: { id: products[0].id }, Total: 0 });
@@ -73,8 +82,13 @@ describe("line-item subforms", () => {
     const id = await order([{ Product_Name: { id: product.id }, Quantity: 1 }]);
     const strange = await crmCall(s, "PUT", `/crm/v8/Sales_Orders/${id}`, { json: { data: [{ Ordered_Items: [{ id: "123", Quantity: 1 }] }] } });
     expect(strange.body.data[0]).toMatchObject({ code: "INVALID_DATA", details: { api_name: "id", json_path: "$.data[0].Ordered_Items[0].id" } });
-    const noProduct = await crmCall(s, "POST", "/crm/v8/Quotes", { json: { data: [{ Subject: "Q", Quoted_Items: [{ Product_Name: { id: "1" }, Quantity: 1 }] }] } });
-    expect(noProduct.body.data[0]).toMatchObject({ code: "INVALID_DATA", details: { api_name: "Product_Name", json_path: "$.data[0].Quoted_Items[0].Product_Name" } });
+    const noProduct = await crmCall(s, "POST", "/crm/v8/Quotes", {
+      json: { data: [{ Subject: "Q", Quoted_Items: [{ Product_Name: { id: "1" }, Quantity: 1 }] }] },
+    });
+    expect(noProduct.body.data[0]).toMatchObject({
+      code: "INVALID_DATA",
+      details: { api_name: "Product_Name", json_path: "$.data[0].Quoted_Items[0].Product_Name" },
+    });
     const noQuantity = await crmCall(s, "POST", "/crm/v8/Quotes", { json: { data: [{ Subject: "Q", Quoted_Items: [{ Product_Name: { id: product.id } }] }] } });
     expect(noQuantity.body.data[0]).toMatchObject({ code: "MANDATORY_NOT_FOUND", details: { api_name: "Quantity" } });
   });

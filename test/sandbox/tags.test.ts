@@ -28,17 +28,12 @@ describe("tags", () => {
       ids: [a.id, b.id],
     });
     expect(answer.status).toBe(200);
-    expect(
-      answer.body.data.map((entry: TagAnswer & { code: string; message: string }) => [
-        entry.code,
-        entry.message,
-        entry.details.id,
-        names(entry),
-      ]),
-    ).toEqual([
-      ["SUCCESS", "tags updated successfully", a.id, ["Hot", "Q4"]],
-      ["SUCCESS", "tags updated successfully", b.id, ["Hot", "Q4"]],
-    ]);
+    expect(answer.body.data.map((entry: TagAnswer & { code: string; message: string }) => [entry.code, entry.message, entry.details.id, names(entry)])).toEqual(
+      [
+        ["SUCCESS", "tags updated successfully", a.id, ["Hot", "Q4"]],
+        ["SUCCESS", "tags updated successfully", b.id, ["Hot", "Q4"]],
+      ],
+    );
     const [first, second] = answer.body.data as TagAnswer[];
     expect(first.details.tags).toEqual(second.details.tags);
     expect(first.details.tags[1].color_code).toBe("#F17574");

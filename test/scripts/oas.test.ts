@@ -46,7 +46,13 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(path.dirname(out), { recursive: true, force: true }));
 
 const filesIn = (dir: string): string[] =>
-  fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(dir, path.join(d.parentPath, d.name))).sort() : [];
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => path.relative(dir, path.join(d.parentPath, d.name)))
+        .sort()
+    : [];
 
 test("downloads every listed file, verifies it and lays out the folders the contract checks read", async () => {
   const server = await fixtureServer();
@@ -79,7 +85,9 @@ test("a checksum mismatch fails, names the file, and leaves no file behind", asy
     const result = await run(["--from", server.url, "--checksums", FIXTURE_SUMS, "--out", out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("1 of 3 files failed");
-    expect(result.stderr).toMatch(/- crm-v8\/users\.json: checksum mismatch \(expected d83ac6aa[0-9a-f]{56}, got [0-9a-f]{64}\) from http:\/\/127\.0\.0\.1:\d+\/crm-v8\/users\.json/);
+    expect(result.stderr).toMatch(
+      /- crm-v8\/users\.json: checksum mismatch \(expected d83ac6aa[0-9a-f]{56}, got [0-9a-f]{64}\) from http:\/\/127\.0\.0\.1:\d+\/crm-v8\/users\.json/,
+    );
     expect(result.stdout).toBe("");
     expect(fs.readdirSync(path.dirname(out))).toEqual([]);
   } finally {
@@ -141,7 +149,10 @@ test("a checksum list with a path outside its folders is refused before anything
 });
 
 describe("the real sources", () => {
-  const listed = fs.readFileSync(path.join(ROOT, "scripts", "zoho-oas.sha256"), "utf8").trim().split("\n");
+  const listed = fs
+    .readFileSync(path.join(ROOT, "scripts", "zoho-oas.sha256"), "utf8")
+    .trim()
+    .split("\n");
 
   test("every listed file is fetched from the repository and commit ../shared/zoho-oas/README.md names", async () => {
     const result = await run(["--list"]);
@@ -152,8 +163,14 @@ describe("the real sources", () => {
     const books = urls.filter((u) => u.includes("/zoho-books-mcp-server-openapi/"));
     expect(crm).toHaveLength(102);
     expect(books).toHaveLength(37);
-    for (const line of crm) expect(line).toMatch(/^[0-9a-f]{64} {2}https:\/\/raw\.githubusercontent\.com\/zoho\/crm-oas\/45dff2cc9c69403c85b8a3642e7056528dc668d5\/v8\.0\/\w+\.json$/);
-    for (const line of books) expect(line).toMatch(/^[0-9a-f]{64} {2}https:\/\/github\.com\/fordez\/zoho-books-mcp-server-openapi\/raw\/d8c26c48\/mcp_server\/openapi-all\/[\w-]+\.yml$/);
+    for (const line of crm)
+      expect(line).toMatch(
+        /^[0-9a-f]{64} {2}https:\/\/raw\.githubusercontent\.com\/zoho\/crm-oas\/45dff2cc9c69403c85b8a3642e7056528dc668d5\/v8\.0\/\w+\.json$/,
+      );
+    for (const line of books)
+      expect(line).toMatch(
+        /^[0-9a-f]{64} {2}https:\/\/github\.com\/fordez\/zoho-books-mcp-server-openapi\/raw\/d8c26c48\/mcp_server\/openapi-all\/[\w-]+\.yml$/,
+      );
   });
 
   // The list is ours, computed from the team's copy; it must still describe that copy byte for byte.
@@ -162,6 +179,11 @@ describe("the real sources", () => {
     const onDisk = ["crm-v8", "books-v3"].flatMap((folder) => fs.readdirSync(path.join(shared, folder)).map((f) => `${folder}/${f}`));
     const sums = new Map(listed.map((line) => [line.slice(66), line.slice(0, 64)]));
     expect([...sums.keys()].sort()).toEqual(onDisk.sort());
-    for (const name of onDisk) expect(`${name} ${createHash("sha256").update(fs.readFileSync(path.join(shared, name))).digest("hex")}`).toBe(`${name} ${sums.get(name)}`);
+    for (const name of onDisk)
+      expect(
+        `${name} ${createHash("sha256")
+          .update(fs.readFileSync(path.join(shared, name)))
+          .digest("hex")}`,
+      ).toBe(`${name} ${sums.get(name)}`);
   });
 });

@@ -32,7 +32,11 @@ beforeAll(async () => {
   const s = sandbox();
   [lead] = s.seedCrm({ module: "Leads", count: 2 });
   [account] = s.seedCrm({ module: "Accounts", count: 1 });
-  contacts = s.seedCrm({ module: "Contacts", count: 2, fields: (i) => ({ Last_Name: `Kidman ${i}`, Account_Name: { name: account.Account_Name, id: account.id } }) });
+  contacts = s.seedCrm({
+    module: "Contacts",
+    count: 2,
+    fields: (i) => ({ Last_Name: `Kidman ${i}`, Account_Name: { name: account.Account_Name, id: account.id } }),
+  });
   // The SDK keeps its field metadata and token store in files under its resource path.
   resources = fs.mkdtempSync(path.join(os.tmpdir(), "zoho-sdk-"));
   const token = s.issueToken({ dc: "us", clientId: "sdk-client" });
@@ -109,7 +113,11 @@ test("reads a related list: the module's related lists first, then the related m
 
 test("reads a lead's Notes through the related-list metadata, and an empty list as no content", async () => {
   const s = sandbox();
-  s.seedCrm({ module: "Notes", count: 1, fields: () => ({ Note_Title: "Call back", Note_Content: "Wants a quote", Parent_Id: { id: lead.id, name: lead.Last_Name }, $se_module: "Leads" }) });
+  s.seedCrm({
+    module: "Notes",
+    count: 1,
+    fields: () => ({ Note_Title: "Call back", Note_Content: "Wants a quote", Parent_Id: { id: lead.id, name: lead.Last_Name }, $se_module: "Leads" }),
+  });
   const notes = await new ZOHOCRMSDK.RelatedRecords.RelatedRecordsOperations("Notes", "Leads").getRelatedRecords(
     BigInt(lead.id),
     await params([[ZOHOCRMSDK.RelatedRecords.GetRelatedRecordsParam.FIELDS, "Note_Title,Note_Content"]]),
@@ -128,7 +136,9 @@ test("reads a lead's Notes through the related-list metadata, and an empty list 
 });
 
 test("related-list metadata: each list's API name and the href to read it", async () => {
-  const response = await new ZOHOCRMSDK.RelatedLists.RelatedListsOperations().getRelatedLists(await params([[ZOHOCRMSDK.RelatedLists.GetRelatedListsParam.MODULE, "Contacts"]]));
+  const response = await new ZOHOCRMSDK.RelatedLists.RelatedListsOperations().getRelatedLists(
+    await params([[ZOHOCRMSDK.RelatedLists.GetRelatedListsParam.MODULE, "Contacts"]]),
+  );
   expect(response.getStatusCode()).toBe(200);
   const lists = (response.getObject() as ZOHOCRMSDK.RelatedLists.ResponseWrapper).getRelatedLists();
   expect(lists.map((l) => [l.getAPIName(), l.getHref(), l.getModule().getAPIName()])).toEqual([
@@ -137,7 +147,9 @@ test("related-list metadata: each list's API name and the href to read it", asyn
     ["Contacts", "Contacts/{ENTITYID}/Contacts", "Contacts"],
     ["Deals", "Contacts/{ENTITYID}/Deals", "Deals"],
   ]);
-  const invalid = await new ZOHOCRMSDK.RelatedLists.RelatedListsOperations().getRelatedLists(await params([[ZOHOCRMSDK.RelatedLists.GetRelatedListsParam.MODULE, "Potentials"]]));
+  const invalid = await new ZOHOCRMSDK.RelatedLists.RelatedListsOperations().getRelatedLists(
+    await params([[ZOHOCRMSDK.RelatedLists.GetRelatedListsParam.MODULE, "Potentials"]]),
+  );
   expect(invalid.getStatusCode()).toBe(400);
   const error = invalid.getObject() as ZOHOCRMSDK.RelatedLists.APIException;
   expect([error.getCode().getValue(), error.getMessage()]).toEqual(["INVALID_MODULE", "the module name given seems to be invalid"]);
@@ -151,23 +163,45 @@ test("fields: types, mandatory flags, picklists and lookups as the SDK models th
   expect(byName.get("Last_Name")!.getSystemMandatory()).toBe(true);
   expect(byName.get("Last_Name")!.getDataType()).toBe("text");
   expect(byName.get("Account_Name")!.getLookup().getModule().getAPIName()).toBe("Accounts");
-  expect(byName.get("Salutation")!.getPickListValues().map((v) => v.getActualValue())).toContain("Dr.");
+  expect(
+    byName
+      .get("Salutation")!
+      .getPickListValues()
+      .map((v) => v.getActualValue()),
+  ).toContain("Dr.");
 });
 
 test("modules, layouts, users and the org", async () => {
   const modules = await new ZOHOCRMSDK.Modules.ModulesOperations().getModules(await params([]), new ZOHOCRMSDK.HeaderMap());
   const list = (modules.getObject() as ZOHOCRMSDK.Modules.ResponseWrapper).getModules();
   expect(list.map((m) => m.getAPIName())).toEqual(expect.arrayContaining(["Leads", "Contacts", "Accounts", "Deals", "Shipments"]));
-  expect(list.find((m) => m.getAPIName() === "Shipments")!.getGeneratedType().getValue()).toBe("custom");
+  expect(
+    list
+      .find((m) => m.getAPIName() === "Shipments")!
+      .getGeneratedType()
+      .getValue(),
+  ).toBe("custom");
 
   const layouts = await new ZOHOCRMSDK.Layouts.LayoutsOperations().getLayouts(await params([[ZOHOCRMSDK.Layouts.GetLayoutsParam.MODULE, "Deals"]]));
   const [layout] = (layouts.getObject() as ZOHOCRMSDK.Layouts.ResponseWrapper).getLayouts();
   expect(layout.getName()).toBe("Standard");
-  expect(layout.getSections()[0].getFields().map((f) => f.getAPIName())).toContain("Deal_Name");
+  expect(
+    layout
+      .getSections()[0]
+      .getFields()
+      .map((f) => f.getAPIName()),
+  ).toContain("Deal_Name");
 
-  const users = await new ZOHOCRMSDK.Users.UsersOperations().getUsers(await params([[ZOHOCRMSDK.Users.GetUsersParam.TYPE, "ActiveUsers"]]), new ZOHOCRMSDK.HeaderMap());
+  const users = await new ZOHOCRMSDK.Users.UsersOperations().getUsers(
+    await params([[ZOHOCRMSDK.Users.GetUsersParam.TYPE, "ActiveUsers"]]),
+    new ZOHOCRMSDK.HeaderMap(),
+  );
   const active = (users.getObject() as ZOHOCRMSDK.Users.ResponseWrapper).getUsers();
-  expect(active.map((u) => u.getEmail())).toEqual(sandbox().state.users.filter((u) => u.status === "active").map((u) => u.email));
+  expect(active.map((u) => u.getEmail())).toEqual(
+    sandbox()
+      .state.users.filter((u) => u.status === "active")
+      .map((u) => u.email),
+  );
   expect(active[0].getRole().getName()).toBe("CEO");
 
   const org = await new ZOHOCRMSDK.Org.OrgOperations().getOrganization();
@@ -186,13 +220,21 @@ test("one of each by id, as the SDK reads them: module, field, layout, related l
   expect((field.getObject() as ZOHOCRMSDK.Fields.BodyWrapper).getFields()[0].getAPIName()).toBe("Stage");
 
   const layoutId = deals.layouts![0].id;
-  const layout = await new ZOHOCRMSDK.Layouts.LayoutsOperations().getLayout(BigInt(layoutId), await params([[ZOHOCRMSDK.Layouts.GetLayoutParam.MODULE, "Deals"]]));
+  const layout = await new ZOHOCRMSDK.Layouts.LayoutsOperations().getLayout(
+    BigInt(layoutId),
+    await params([[ZOHOCRMSDK.Layouts.GetLayoutParam.MODULE, "Deals"]]),
+  );
   expect(layout.getStatusCode()).toBe(200);
   expect((layout.getObject() as ZOHOCRMSDK.Layouts.ResponseWrapper).getLayouts()[0].getId()).toBe(BigInt(layoutId));
 
-  const lists = await new ZOHOCRMSDK.RelatedLists.RelatedListsOperations().getRelatedLists(await params([[ZOHOCRMSDK.RelatedLists.GetRelatedListsParam.MODULE, "Deals"]]));
+  const lists = await new ZOHOCRMSDK.RelatedLists.RelatedListsOperations().getRelatedLists(
+    await params([[ZOHOCRMSDK.RelatedLists.GetRelatedListsParam.MODULE, "Deals"]]),
+  );
   const quotes = (lists.getObject() as ZOHOCRMSDK.RelatedLists.ResponseWrapper).getRelatedLists().find((l) => l.getAPIName() === "Quotes")!;
-  const one = await new ZOHOCRMSDK.RelatedLists.RelatedListsOperations().getRelatedList(BigInt(quotes.getId()), await params([[ZOHOCRMSDK.RelatedLists.GetRelatedListParam.MODULE, "Deals"]]));
+  const one = await new ZOHOCRMSDK.RelatedLists.RelatedListsOperations().getRelatedList(
+    BigInt(quotes.getId()),
+    await params([[ZOHOCRMSDK.RelatedLists.GetRelatedListParam.MODULE, "Deals"]]),
+  );
   expect((one.getObject() as ZOHOCRMSDK.RelatedLists.ResponseWrapper).getRelatedLists().map((l) => l.getHref())).toEqual(["Deals/{ENTITYID}/Quotes"]);
 
   const admin = sandbox().state.users[0];
@@ -225,7 +267,9 @@ test("writes a record: the SDK checks it against the fields' metadata, then Zoho
   const refused = new ZOHOCRMSDK.Record.BodyWrapper();
   refused.setData([wrong]);
   seen.length = 0;
-  await expect(new ZOHOCRMSDK.Record.RecordOperations("Leads").createRecords(refused, new ZOHOCRMSDK.HeaderMap())).rejects.toMatchObject({ code: "UNACCEPTED VALUES ERROR" });
+  await expect(new ZOHOCRMSDK.Record.RecordOperations("Leads").createRecords(refused, new ZOHOCRMSDK.HeaderMap())).rejects.toMatchObject({
+    code: "UNACCEPTED VALUES ERROR",
+  });
   expect(seen.filter((call) => call.startsWith("POST"))).toEqual([]);
 });
 
@@ -242,7 +286,10 @@ test("with autoRefreshFields the SDK reads the module list and every module's fi
       .resourcePath(`${fresh}/`)
       .initialize();
     seen.length = 0;
-    const response = await new ZOHOCRMSDK.Record.RecordOperations("Leads").getRecords(await params([[ZOHOCRMSDK.Record.GetRecordsParam.FIELDS, "Last_Name"]]), new ZOHOCRMSDK.HeaderMap());
+    const response = await new ZOHOCRMSDK.Record.RecordOperations("Leads").getRecords(
+      await params([[ZOHOCRMSDK.Record.GetRecordsParam.FIELDS, "Last_Name"]]),
+      new ZOHOCRMSDK.HeaderMap(),
+    );
     expect(response.getStatusCode()).toBe(200);
     const modules = [...s.state.crm.modules.values()].filter((m) => m.api_supported).map((m) => m.api_name);
     expect(seen).toEqual([

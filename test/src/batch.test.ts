@@ -51,7 +51,14 @@ describe("input parsers", () => {
     expect(message(parse(batchRecords(false), ""))).toMatch(/JSON array of records/);
     expect(message(parse(batchRecords(false), '{"Last_Name":"A"}'))).toMatch(/JSON array of records/);
     expect(message(parse(batchRecords(false), '[{"a":1}, 5, [1]]'))).toMatch(/record 1 is not a JSON object; record 2 is not a JSON object/);
-    expect(message(parse(batchRecords(false), Array.from({ length: 100_001 }, () => ({}))))).toMatch(/more than 100000/);
+    expect(
+      message(
+        parse(
+          batchRecords(false),
+          Array.from({ length: 100_001 }, () => ({})),
+        ),
+      ),
+    ).toMatch(/more than 100000/);
   });
 
   it("requires each update record's id once, as text that keeps all 19 digits", () => {
@@ -64,7 +71,12 @@ describe("input parsers", () => {
   });
 
   it("lists at most five problems", () => {
-    const problems = message(parse(batchRecords(true), Array.from({ length: 12 }, () => ({}))));
+    const problems = message(
+      parse(
+        batchRecords(true),
+        Array.from({ length: 12 }, () => ({})),
+      ),
+    );
     expect(problems).toMatch(/record 4 needs/);
     expect(problems).not.toMatch(/record 5 needs/);
     expect(problems).toMatch(/and 7 more/);
@@ -92,11 +104,14 @@ describe("runBatch", () => {
   it("sends 100 records per call, in order, with the trigger list, and keeps each outcome at its input index", async () => {
     const given = new Map<string, string>();
     await withZoho(
-      (req, res) => json(res, 201, { data: bodyOf(req).data.map((r) => {
-        const id = String(1000 + given.size);
-        given.set(String(r.Last_Name), id);
-        return added(id);
-      }) }),
+      (req, res) =>
+        json(res, 201, {
+          data: bodyOf(req).data.map((r) => {
+            const id = String(1000 + given.size);
+            given.set(String(r.Last_Name), id);
+            return added(id);
+          }),
+        }),
       async (client, seen) => {
         const records = Array.from({ length: 250 }, (_, i) => ({ Last_Name: `R${i}` }));
         const result = await runBatch(client, { ...create, trigger: ["workflow"] }, records, 3);
@@ -115,7 +130,12 @@ describe("runBatch", () => {
         json(res, 400, {
           data: [
             { code: "INVALID_DATA", status: "error", message: "invalid data", details: { api_name: "Email", json_path: "$.data[0].Email" } },
-            { code: "MANDATORY_NOT_FOUND", status: "error", message: "required field not found", details: { api_name: "Last_Name", json_path: "$.data[1].Last_Name" } },
+            {
+              code: "MANDATORY_NOT_FOUND",
+              status: "error",
+              message: "required field not found",
+              details: { api_name: "Last_Name", json_path: "$.data[1].Last_Name" },
+            },
           ],
         }),
       async (client) => {
@@ -129,7 +149,9 @@ describe("runBatch", () => {
           message: "required field not found",
           details: { api_name: "Last_Name", json_path: "$.data[1].Last_Name" },
         });
-        expect(() => finishBatch(result, false)).toThrow(/2 of 2 records failed \(0 succeeded\): record 0: INVALID_DATA invalid data \(field Email\); record 1: MANDATORY_NOT_FOUND/);
+        expect(() => finishBatch(result, false)).toThrow(
+          /2 of 2 records failed \(0 succeeded\): record 0: INVALID_DATA invalid data \(field Email\); record 1: MANDATORY_NOT_FOUND/,
+        );
         expect(finishBatch(result, true)).toBe(result);
       },
     );
@@ -138,21 +160,28 @@ describe("runBatch", () => {
   it("never resends a create that failed with 5xx: its records come back OUTCOME_UNKNOWN, the others are written", async () => {
     let next = 1;
     await withZoho(
-      (req, res, n) => (n === 1 ? json(res, 500, { code: "INTERNAL_ERROR", message: "boom", details: {}, status: "error" }) : json(res, 201, { data: bodyOf(req).data.map(() => added(String(next++))) })),
+      (req, res, n) =>
+        n === 1
+          ? json(res, 500, { code: "INTERNAL_ERROR", message: "boom", details: {}, status: "error" })
+          : json(res, 201, { data: bodyOf(req).data.map(() => added(String(next++))) }),
       async (client, seen) => {
         const records = Array.from({ length: 150 }, (_, i) => ({ Last_Name: `R${i}` }));
         const result = await runBatch(client, create, records, 1);
         expect(seen).toHaveLength(2);
         expect(result).toMatchObject({ total: 150, succeeded: 50, failed: 100 });
         expect(result.results[0]).toMatchObject({ status: "error", code: "OUTCOME_UNKNOWN" });
-        expect(result.results[0].message).toMatch(/^Zoho gave HTTP 500 INTERNAL_ERROR after the call was sent, so it may have written this record.*check whether the record exists/);
+        expect(result.results[0].message).toMatch(
+          /^Zoho gave HTTP 500 INTERNAL_ERROR after the call was sent, so it may have written this record.*check whether the record exists/,
+        );
         expect(result.results[100]).toMatchObject({ status: "success", id: "1" });
       },
     );
   });
 
   it("resends an update after a 5xx, and a create after a 429 (which Zoho never applies)", async () => {
-    const answer = (req: Seen) => ({ data: bodyOf(req).data.map((r) => ({ code: "SUCCESS", status: "success", message: "ok", details: { id: String(r.id ?? "9") } })) });
+    const answer = (req: Seen) => ({
+      data: bodyOf(req).data.map((r) => ({ code: "SUCCESS", status: "success", message: "ok", details: { id: String(r.id ?? "9") } })),
+    });
     await withZoho(
       (req, res, n) => (n === 1 ? json(res, 502, {}) : json(res, 200, answer(req))),
       async (client, seen) => {
@@ -242,7 +271,9 @@ describe("runBatch", () => {
           }
         })();
         expect(error).toBeInstanceOf(ZohoError);
-        expect(error?.message).toMatch(/^500 of 500 records failed \(0 succeeded\): record 0: OAUTH_SCOPE_MISMATCH.*; and 495 more\. Turn on Continue On Failure/s);
+        expect(error?.message).toMatch(
+          /^500 of 500 records failed \(0 succeeded\): record 0: OAUTH_SCOPE_MISMATCH.*; and 495 more\. Turn on Continue On Failure/s,
+        );
       },
     );
   });

@@ -20,7 +20,12 @@ const type = (key: string) => BOOKS_RECORD_TYPES.find((t) => t.key === key) as B
 describe("the record-type table agrees with Zoho's Books OpenAPI files", () => {
   const folder = path.join(oasDir(), BOOKS_FOLDER);
   const present = fs.existsSync(folder);
-  const docs = present ? fs.readdirSync(folder).filter((f) => f.endsWith(".yml")).map((f) => parseYaml(fs.readFileSync(path.join(folder, f), "utf8"))) : [];
+  const docs = present
+    ? fs
+        .readdirSync(folder)
+        .filter((f) => f.endsWith(".yml"))
+        .map((f) => parseYaml(fs.readFileSync(path.join(folder, f), "utf8")))
+    : [];
   /** Every declared operation by "METHOD /path" with parameter names blanked: "GET /contacts/{}/contactpersons". */
   const operations = new Map<string, { doc: any; op: any }>();
   for (const doc of docs) {
@@ -33,7 +38,11 @@ describe("the record-type table agrees with Zoho's Books OpenAPI files", () => {
     }
   }
   const resolve = (doc: any, node: any): any => {
-    while (node?.$ref) node = node.$ref.replace("#/", "").split("/").reduce((at: any, part: string) => at[part], doc);
+    while (node?.$ref)
+      node = node.$ref
+        .replace("#/", "")
+        .split("/")
+        .reduce((at: any, part: string) => at[part], doc);
     return node;
   };
   /** Field names of a record schema (some files wrap one record in an array). */
@@ -106,7 +115,10 @@ describe("recordOf", () => {
     expect(recordOf(type("contactpersons"), { code: 0, message: "Created", contact_person: [{ contact_person_id: "3" }] })).toEqual({ contact_person_id: "3" });
   });
   it("reads a record spread over the answer (chart of accounts)", () => {
-    expect(recordOf(type("chartofaccounts"), { code: 0, message: "success", account_id: "5", account_name: "Rent" })).toEqual({ account_id: "5", account_name: "Rent" });
+    expect(recordOf(type("chartofaccounts"), { code: 0, message: "success", account_id: "5", account_name: "Rent" })).toEqual({
+      account_id: "5",
+      account_name: "Rent",
+    });
   });
   it("keeps Books' message when it answered nothing else (a user's create)", () => {
     expect(recordOf(type("users"), { code: 0, message: "Your invitation has been sent." })).toEqual({ message: "Your invitation has been sent." });
@@ -128,11 +140,15 @@ describe("input schema", () => {
   });
 
   it("requires the parent id of a nested type", () => {
-    expect(() => parse({ recordType: "tasks", recordId: "1" })).toThrow(/Input "Parent Record ID" \(parentRecordId\): tasks are nested under projects: enter the project_id/);
+    expect(() => parse({ recordType: "tasks", recordId: "1" })).toThrow(
+      /Input "Parent Record ID" \(parentRecordId\): tasks are nested under projects: enter the project_id/,
+    );
   });
 
   it("refuses a parent type that is not the nested type's parent", () => {
-    expect(() => parse({ recordType: "tasks", recordId: "1", parentRecordId: "2", parentRecordType: "contacts" })).toThrow(/parentRecordType.*belong to projects/);
+    expect(() => parse({ recordType: "tasks", recordId: "1", parentRecordId: "2", parentRecordType: "contacts" })).toThrow(
+      /parentRecordType.*belong to projects/,
+    );
   });
 
   it("refuses a parent for a type that has none, rather than ignoring it", () => {
@@ -148,7 +164,9 @@ describe("input schema", () => {
     const values = booksValuesSchema({});
     const input = parseInputs(values, { recordType: "items", dynamicValues: '{"name":"Bolt","rate":2}', fieldValues: [{ key: "rate", value: "3" }] });
     expect(input.values).toEqual({ name: "Bolt", rate: "3" });
-    expect(() => parseInputs(values, { recordType: "items", dynamicValues: "", fieldValues: [] }, { fieldValues: "Field Values" })).toThrow(/Input "Field Values" \(fieldValues\): enter the record's fields/);
+    expect(() => parseInputs(values, { recordType: "items", dynamicValues: "", fieldValues: [] }, { fieldValues: "Field Values" })).toThrow(
+      /Input "Field Values" \(fieldValues\): enter the record's fields/,
+    );
     expect(() => parseInputs(values, { recordType: "items", dynamicValues: "{oops" })).toThrow(/dynamicValues.*not valid JSON/);
   });
 });
@@ -174,7 +192,11 @@ describe("pickOrganization", () => {
 
 describe("cachedOrganizations", () => {
   const connection = (token: string) =>
-    createConnection({ key: "zohoTemplatedConnection" } as never as Parameters<typeof createConnection>[0], { zohoRegion: "https://accounts.zoho.com" }, { access_token: token, api_domain: "https://www.zohoapis.com" });
+    createConnection(
+      { key: "zohoTemplatedConnection" } as never as Parameters<typeof createConnection>[0],
+      { zohoRegion: "https://accounts.zoho.com" },
+      { access_token: token, api_domain: "https://www.zohoapis.com" },
+    );
   let failNext = false;
   let server: Awaited<ReturnType<typeof loopback>>;
   beforeAll(async () => {

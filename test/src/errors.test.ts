@@ -25,7 +25,13 @@ const failWith = async (status: number, body: unknown, api: "crm" | "books", pat
 
 describe("error translation", () => {
   it("OAUTH_SCOPE_MISMATCH names the scope the call needs", async () => {
-    const error = await failWith(403, { code: "OAUTH_SCOPE_MISMATCH", message: "invalid oauth scope to access this URL", details: {}, status: "error" }, "crm", "/coql", "POST");
+    const error = await failWith(
+      403,
+      { code: "OAUTH_SCOPE_MISMATCH", message: "invalid oauth scope to access this URL", details: {}, status: "error" },
+      "crm",
+      "/coql",
+      "POST",
+    );
     expect(error.message).toMatch(/add ZohoCRM\.coql\.READ to the connection's Scopes and reconnect/);
   });
 
@@ -35,7 +41,12 @@ describe("error translation", () => {
   });
 
   it("INVALID_MODULE names the module", async () => {
-    const error = await failWith(400, { code: "INVALID_MODULE", message: "the module name given seems to be invalid", details: { resource_path_index: 0 }, status: "error" }, "crm", "/Price Books");
+    const error = await failWith(
+      400,
+      { code: "INVALID_MODULE", message: "the module name given seems to be invalid", details: { resource_path_index: 0 }, status: "error" },
+      "crm",
+      "/Price Books",
+    );
     expect(error.message).toMatch(/"Price Books" is not a module API name/);
   });
 

@@ -13,10 +13,14 @@ const crmLike = (url: URL) => {
   const perPage = Number(url.searchParams.get("per_page"));
   const token = url.searchParams.get("page_token");
   const start = token ? Number(token) : (Number(url.searchParams.get("page")) - 1) * perPage;
-  if (!token && start + perPage > 2_000) return { status: 400, body: { code: "DISCRETE_PAGINATION_LIMIT_EXCEEDED", details: {}, message: "", status: "error" } };
+  if (!token && start + perPage > 2_000)
+    return { status: 400, body: { code: "DISCRETE_PAGINATION_LIMIT_EXCEEDED", details: {}, message: "", status: "error" } };
   const data = ids.slice(start, start + perPage).map((id) => ({ id }));
   const more = start + perPage < TOTAL;
-  return { status: 200, body: { data, info: { per_page: perPage, count: data.length, more_records: more, next_page_token: more ? String(start + perPage) : null } } };
+  return {
+    status: 200,
+    body: { data, info: { per_page: perPage, count: data.length, more_records: more, next_page_token: more ? String(start + perPage) : null } },
+  };
 };
 
 let server: Awaited<ReturnType<typeof loopback>>;
@@ -36,13 +40,19 @@ beforeAll(async () => {
     if (url.pathname === "/books/v3/contacts") {
       const page = Number(url.searchParams.get("page"));
       const perPage = Number(url.searchParams.get("per_page"));
-      const contacts = ids.slice(0, 450).slice((page - 1) * perPage, page * perPage).map((contact_id) => ({ contact_id }));
+      const contacts = ids
+        .slice(0, 450)
+        .slice((page - 1) * perPage, page * perPage)
+        .map((contact_id) => ({ contact_id }));
       return json(res, 200, { code: 0, message: "success", contacts, page_context: { page, per_page: perPage, has_more_page: page * perPage < 450 } });
     }
     json(res, 404, {});
   });
   process.env.ZOHO_SANDBOX_URL = server.url;
-  client = clientOfConnection(createConnection({ key: "zohoTemplatedConnection" } as never, {}, { access_token: "t", api_domain: "https://www.zohoapis.com" }), { transport: stepTransport() });
+  client = clientOfConnection(
+    createConnection({ key: "zohoTemplatedConnection" } as never, {}, { access_token: "t", api_domain: "https://www.zohoapis.com" }),
+    { transport: stepTransport() },
+  );
 });
 afterAll(async () => {
   await server.close();

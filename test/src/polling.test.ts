@@ -25,7 +25,11 @@ class FakeModule {
     const sec = (ms: number) => Math.floor(ms / 1000) * 1000;
     const rows = [...this.records.values()]
       .map((r) => ({ ...r, modified: sec(r.modified) }))
-      .filter((r) => (after ? r.modified > Date.parse(after.modifiedTime) || (r.modified === Date.parse(after.modifiedTime) && BigInt(r.id) > BigInt(after.id)) : r.modified >= sec(from)))
+      .filter((r) =>
+        after
+          ? r.modified > Date.parse(after.modifiedTime) || (r.modified === Date.parse(after.modifiedTime) && BigInt(r.id) > BigInt(after.id))
+          : r.modified >= sec(from),
+      )
       .sort((a, b) => a.modified - b.modified || (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
       .slice(0, size);
     const hook = this.duringPoll.shift();
@@ -86,7 +90,11 @@ it("writes during a poll (including re-edits of records already read) are neithe
   module.tick(1_000);
   module.duringPoll = [
     () => module.write(ids[0]), // re-edit a record on the page just read
-    () => { module.tick(1_000); module.write(ids[20]); module.write(); },
+    () => {
+      module.tick(1_000);
+      module.write(ids[20]);
+      module.write();
+    },
     () => module.write(ids[44]),
   ];
   await poll();

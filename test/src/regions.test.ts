@@ -109,7 +109,13 @@ describe("CRM environments: 10 data centers x 3 environments", () => {
   );
 
   /** A templated connection set to `environment`, holding a token the sandbox issued for the org `tokenFor`. */
-  const environmentConnection = (s: TestSandbox, dc: DataCenterKey, environment: string, tokenFor: CrmEnvironment = environment as CrmEnvironment, scopes?: string[]) => {
+  const environmentConnection = (
+    s: TestSandbox,
+    dc: DataCenterKey,
+    environment: string,
+    tokenFor: CrmEnvironment = environment as CrmEnvironment,
+    scopes?: string[],
+  ) => {
     const token = s.issueToken({ dc, environment: tokenFor, clientId: "test-client", scopes });
     return createConnection(
       { key: "zohoTemplatedConnection" } as never,
@@ -147,9 +153,25 @@ describe("CRM environments: 10 data centers x 3 environments", () => {
   it("keeps the sandbox org's records out of production and the developer org", async () => {
     const s = sandbox();
     const write = (environment: CrmEnvironment, lastName: string) =>
-      invoke(crmRawRequest as never, { connection: environmentConnection(s, "eu", environment), url: "/Leads", method: "POST", data: JSON.stringify({ data: [{ Last_Name: lastName }] }) } as never);
+      invoke(
+        crmRawRequest as never,
+        {
+          connection: environmentConnection(s, "eu", environment),
+          url: "/Leads",
+          method: "POST",
+          data: JSON.stringify({ data: [{ Last_Name: lastName }] }),
+        } as never,
+      );
     const names = async (environment: CrmEnvironment) => {
-      const { result } = await invoke(crmRawRequest as never, { connection: environmentConnection(s, "eu", environment), url: "/coql", method: "POST", data: JSON.stringify({ select_query: "select Last_Name from Leads where Last_Name like 'Env%'" }) } as never);
+      const { result } = await invoke(
+        crmRawRequest as never,
+        {
+          connection: environmentConnection(s, "eu", environment),
+          url: "/coql",
+          method: "POST",
+          data: JSON.stringify({ select_query: "select Last_Name from Leads where Last_Name like 'Env%'" }),
+        } as never,
+      );
       return ((result as { data?: { data?: Array<{ Last_Name: string }> } }).data?.data ?? []).map((r) => r.Last_Name);
     };
     await write("sandbox", "Env Sandbox");
@@ -166,12 +188,15 @@ describe("CRM environments: 10 data centers x 3 environments", () => {
     const scopes = ["ZohoCRM.modules.ALL", "ZohoCRM.bulk.ALL", "ZohoCRM.org.ALL", "ZohoFiles.files.ALL", "ZohoCRM.settings.ALL"];
     const production = s.state.crm.records.get("Contacts")!.size;
     const before = s.log.length;
-    const { result } = await invoke(crmBulkWriteRecords as never, {
-      connection: environmentConnection(s, "au", "sandbox", "sandbox", scopes),
-      recordType: "Contacts",
-      records: JSON.stringify([{ Last_Name: "Bulk Sandbox 1" }, { Last_Name: "Bulk Sandbox 2" }]),
-      operation: "insert",
-    } as never);
+    const { result } = await invoke(
+      crmBulkWriteRecords as never,
+      {
+        connection: environmentConnection(s, "au", "sandbox", "sandbox", scopes),
+        recordType: "Contacts",
+        records: JSON.stringify([{ Last_Name: "Bulk Sandbox 1" }, { Last_Name: "Bulk Sandbox 2" }]),
+        operation: "insert",
+      } as never,
+    );
     expect((result as { data: { counts: unknown } }).data.counts).toEqual({ total: 2, succeeded: 2, failed: 0 });
     const hosts = new Set(s.log.slice(before).map((e) => e.headers.host));
     expect(hosts).toEqual(new Set(["sandbox.zohoapis.com.au", "content.zohoapis.com.au", "download-accl.zoho.com.au"]));
@@ -202,11 +227,23 @@ describe("CRM environments: 10 data centers x 3 environments", () => {
   });
 
   it("treats a connection made before the CRM Environment input existed as production, and names the input when its value is wrong", () => {
-    const old = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: "https://accounts.zoho.eu" }, { access_token: "t", api_domain: "https://www.zohoapis.eu" });
+    const old = createConnection(
+      { key: "zohoTemplatedConnection" } as never,
+      { zohoRegion: "https://accounts.zoho.eu" },
+      { access_token: "t", api_domain: "https://www.zohoapis.eu" },
+    );
     expect(connectionToken(old).dataCenter).toMatchObject({ environment: "production", crmDomain: "https://www.zohoapis.eu" });
-    const deprecated = createConnection({ key: "oauth2" } as never, { tokenUrl: "https://accounts.zoho.com/oauth/v2/token", crmEnvironment: "Developer" }, { access_token: "t" });
+    const deprecated = createConnection(
+      { key: "oauth2" } as never,
+      { tokenUrl: "https://accounts.zoho.com/oauth/v2/token", crmEnvironment: "Developer" },
+      { access_token: "t" },
+    );
     expect(connectionToken(deprecated).dataCenter.crmDomain).toBe("https://developer.zohoapis.com");
-    const wrong = createConnection({ key: "zohoTemplatedConnection" } as never, { zohoRegion: "https://accounts.zoho.eu", crmEnvironment: "staging" }, { access_token: "t" });
+    const wrong = createConnection(
+      { key: "zohoTemplatedConnection" } as never,
+      { zohoRegion: "https://accounts.zoho.eu", crmEnvironment: "staging" },
+      { access_token: "t" },
+    );
     expect(() => connectionToken(wrong)).toThrow(/CRM Environment "staging" is not a Zoho CRM environment: pick Production, Sandbox, Developer/);
   });
 

@@ -22,7 +22,19 @@ describe("parseArgs", () => {
   });
 
   it("reads --input as text, :=JSON or @file, in both flag spellings, with --json and --out", () => {
-    expect(parseArgs(["crmCreateRecords", "--input", "recordType=Leads", "-i", "records:=[{\"Last_Name\":\"A=B\"}]", "--input=file=@quote.pdf", "--json", "in.json", "--out=x.pdf"])).toEqual({
+    expect(
+      parseArgs([
+        "crmCreateRecords",
+        "--input",
+        "recordType=Leads",
+        "-i",
+        'records:=[{"Last_Name":"A=B"}]',
+        "--input=file=@quote.pdf",
+        "--json",
+        "in.json",
+        "--out=x.pdf",
+      ]),
+    ).toEqual({
       command: "run",
       key: "crmCreateRecords",
       inputs: [
@@ -59,7 +71,11 @@ describe("parseArgs", () => {
 describe("catalog", () => {
   it("holds every action, trigger and data source of the component, keyed as the platform knows them", () => {
     const component = require("../../src/index").default;
-    const keys = (kind: string) => catalog().filter((entry) => entry.kind === kind).map((entry) => entry.key).sort();
+    const keys = (kind: string) =>
+      catalog()
+        .filter((entry) => entry.kind === kind)
+        .map((entry) => entry.key)
+        .sort();
     expect(keys("action")).toEqual(Object.keys(component.actions).sort());
     expect(keys("trigger")).toEqual(Object.keys(component.triggers).sort());
     expect(keys("data source")).toEqual(Object.keys(component.dataSources).sort());
@@ -86,14 +102,21 @@ describe("buildParams", () => {
       { name: "fieldValues", value: "Last_Name=Smith", form: "text" },
       { name: "fieldValues", value: "Note=a=b", form: "text" },
     ]);
-    expect(params).toMatchObject({ recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "Smith" }, { key: "Note", value: "a=b" }], debugRequest: "false" });
+    expect(params).toMatchObject({
+      recordType: "Leads",
+      fieldValues: [
+        { key: "Last_Name", value: "Smith" },
+        { key: "Note", value: "a=b" },
+      ],
+      debugRequest: "false",
+    });
     expect(params).not.toHaveProperty("connection");
     const trigger = buildParams(findEntry("notificationsTrigger"), [{ name: "recordType", value: "Leads", form: "text" }]);
     expect(trigger.operations).toEqual(["all"]);
     const removal = buildParams(findEntry("crmRemoveRecords"), [
       { name: "recordType", value: "Leads", form: "text" },
       { name: "recordIds", value: "1", form: "text" },
-      { name: "recordIds", value: "[\"2\",\"3\"]", form: "json" },
+      { name: "recordIds", value: '["2","3"]', form: "json" },
     ]);
     expect(removal.recordIds).toEqual(["1", "2", "3"]);
   });
@@ -115,14 +138,37 @@ describe("buildParams", () => {
   });
 
   it.each([
-    ["an unknown input", "crmGetRecord", [{ name: "recordTyp", value: "Leads", form: "text" }], /unknown input "recordTyp": crmGetRecord takes recordType, recordId, fields, debugRequest/],
+    [
+      "an unknown input",
+      "crmGetRecord",
+      [{ name: "recordTyp", value: "Leads", form: "text" }],
+      /unknown input "recordTyp": crmGetRecord takes recordType, recordId, fields, debugRequest/,
+    ],
     ["the connection", "crmGetRecord", [{ name: "connection", value: "x", form: "text" }], /unknown input "connection": the runner supplies the connection/],
-    ["a missing required input", "crmGetRecord", [{ name: "recordType", value: "Leads", form: "text" }], /needs the required input recordId \(Record ID\): add --input recordId=/],
+    [
+      "a missing required input",
+      "crmGetRecord",
+      [{ name: "recordType", value: "Leads", form: "text" }],
+      /needs the required input recordId \(Record ID\): add --input recordId=/,
+    ],
     ["missing required inputs", "crmGetRecord", [], /needs the required inputs recordType \(Module\), recordId \(Record ID\)/],
-    ["a key/value input without key=value", "crmCreateRecord", [{ name: "fieldValues", value: "Smith", form: "text" }], /fieldValues is a key\/value list, give fieldValues=key=value/],
+    [
+      "a key/value input without key=value",
+      "crmCreateRecord",
+      [{ name: "fieldValues", value: "Smith", form: "text" }],
+      /fieldValues is a key\/value list, give fieldValues=key=value/,
+    ],
     ["malformed JSON", "crmRunQuery", [{ name: "query", value: "{", form: "json" }], /--input query:=… is not valid JSON/],
     ["a missing file", "crmRunQuery", [{ name: "query", value: join(dir, "none.sql"), form: "file" }], /cannot read the file \(ENOENT\)/],
-    ["a repeated single input", "crmRunQuery", [{ name: "query", value: "a", form: "text" }, { name: "query", value: "b", form: "text" }], /--input query is given twice and is not a list input/],
+    [
+      "a repeated single input",
+      "crmRunQuery",
+      [
+        { name: "query", value: "a", form: "text" },
+        { name: "query", value: "b", form: "text" },
+      ],
+      /--input query is given twice and is not a list input/,
+    ],
   ] as const)("rejects %s", (_, key, raw, message) => {
     expect(() => buildParams(findEntry(key), [...raw])).toThrow(message);
   });

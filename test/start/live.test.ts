@@ -66,7 +66,10 @@ it("the live demo only reads, and every step passes", async () => {
   expect(lines[1]).toBe("Live mode only reads: it creates, changes and deletes nothing in the org.");
   expect(lines).toContainEqual(expect.stringMatching(/^– Writing steps — skipped: /));
   // The token refresh and COQL (a read sent as POST) are the only calls that are not GETs.
-  const notGets = sandbox().log.slice(from).filter((entry) => entry.method !== "GET").map((entry) => `${entry.method} ${entry.path}`);
+  const notGets = sandbox()
+    .log.slice(from)
+    .filter((entry) => entry.method !== "GET")
+    .map((entry) => `${entry.method} ${entry.path}`);
   expect([...new Set(notGets)].sort()).toEqual(["POST /crm/v8/coql", "POST /oauth/v2/token"]);
   for (const secret of [...secrets, ...issuedTokens()]) expect(lines.join("\n")).not.toContain(secret);
 });
@@ -82,9 +85,21 @@ it("a refresh token Zoho refuses fails with Zoho's reason and no secret", async 
 });
 
 it.each([
-  ["no client secret", { ZOHO_CLIENT_SECRET: undefined }, /live mode needs ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN: ZOHO_CLIENT_SECRET is not set/],
-  ["no accounts server or region", { ZOHO_ACCOUNTS_SERVER: undefined }, /live mode needs ZOHO_ACCOUNTS_SERVER \(e\.g\. https:\/\/accounts\.zoho\.eu\) or ZOHO_REGION/],
-  ["a foreign accounts server", { ZOHO_ACCOUNTS_SERVER: "https://accounts.example.com" }, /ZOHO_ACCOUNTS_SERVER "https:\/\/accounts\.example\.com" is not a Zoho accounts server/],
+  [
+    "no client secret",
+    { ZOHO_CLIENT_SECRET: undefined },
+    /live mode needs ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN: ZOHO_CLIENT_SECRET is not set/,
+  ],
+  [
+    "no accounts server or region",
+    { ZOHO_ACCOUNTS_SERVER: undefined },
+    /live mode needs ZOHO_ACCOUNTS_SERVER \(e\.g\. https:\/\/accounts\.zoho\.eu\) or ZOHO_REGION/,
+  ],
+  [
+    "a foreign accounts server",
+    { ZOHO_ACCOUNTS_SERVER: "https://accounts.example.com" },
+    /ZOHO_ACCOUNTS_SERVER "https:\/\/accounts\.example\.com" is not a Zoho accounts server/,
+  ],
   ["an unknown region", { ZOHO_ACCOUNTS_SERVER: undefined, ZOHO_REGION: "mars" }, /ZOHO_REGION "mars" is not a Zoho data center: use one of us, eu, in/],
 ])("a half-set or wrong live configuration is a usage error: %s", async (_, overrides, message) => {
   const { env } = liveEnv(overrides);

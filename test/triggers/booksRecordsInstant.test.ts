@@ -36,7 +36,12 @@ interface Received {
 const platform = async () => {
   const instanceState: Record<string, unknown> = {};
   const logs: string[] = [];
-  const logger = Object.fromEntries(["debug", "info", "warn", "error"].map((level) => [level, (...args: unknown[]) => logs.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "))]));
+  const logger = Object.fromEntries(
+    ["debug", "info", "warn", "error"].map((level) => [
+      level,
+      (...args: unknown[]) => logs.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")),
+    ]),
+  );
   const received: Received[] = [];
   const flows = new Map<string, Record<string, unknown>>();
   const server: Server = createServer((req, res) => {
@@ -92,7 +97,11 @@ const platform = async () => {
     remove: async (flow: string) => {
       replaceState((await booksRecordsInstantTrigger.webhookLifecycleHandlers!.delete(contextFor(flow), flows.get(flow) as never))?.instanceState);
     },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 };
 
@@ -111,7 +120,8 @@ const newCustomer = async () => {
   return String((await books.post("/contacts", { contact_name: `Acme ${Math.random()}` })).body.contact.contact_id);
 };
 const lines = () => [{ item_id: itemId, quantity: 2 }];
-const newInvoice = async (customerId: string) => (await books.post("/invoices", { customer_id: customerId, line_items: lines() })).body.invoice as Record<string, any>;
+const newInvoice = async (customerId: string) =>
+  (await books.post("/invoices", { customer_id: customerId, line_items: lines() })).body.invoice as Record<string, any>;
 
 const liveHooks = () => ({ webhooks: [...webhooksOf(sandbox().state, ORG).keys()].sort(), workflows: [...workflowsOf(sandbox().state, ORG).keys()].sort() });
 const idsOf = (registration?: Registration) => ({
@@ -129,7 +139,13 @@ afterEach(async () => {
   for (const id of liveHooks().webhooks) await books.delete(`/settings/webhooks/${id}`);
 });
 
-const invoiceFlow = (overrides: Record<string, unknown> = {}) => ({ connection: connectionFor(sandbox()), organizationId: ORG, recordType: "invoices", events: ["created", "edited"], ...overrides });
+const invoiceFlow = (overrides: Record<string, unknown> = {}) => ({
+  connection: connectionFor(sandbox()),
+  organizationId: ORG,
+  recordType: "invoices",
+  events: ["created", "edited"],
+  ...overrides,
+});
 
 describe("booksRecordsInstantTrigger", () => {
   it("deploy on invoices; create, edit and void an invoice: the flow receives exactly those events, verified", async () => {
@@ -139,7 +155,11 @@ describe("booksRecordsInstantTrigger", () => {
     expect(liveHooks()).toEqual(idsOf(registration));
     for (const hook of registration.hooks) {
       expect(webhooksOf(sandbox().state, ORG).get(hook.webhookId)).toMatchObject({ url: p.urlOf("Invoices"), secret: registration.secret, entity: "invoice" });
-      expect(workflowsOf(sandbox().state, ORG).get(hook.workflowId)).toMatchObject({ entity: "invoice", rule_type: hook.event, actions: [{ action_type: "webhook", action_id: hook.webhookId }] });
+      expect(workflowsOf(sandbox().state, ORG).get(hook.workflowId)).toMatchObject({
+        entity: "invoice",
+        rule_type: hook.event,
+        actions: [{ action_type: "webhook", action_id: hook.webhookId }],
+      });
     }
 
     const invoice = await newInvoice(await newCustomer());
@@ -152,7 +172,12 @@ describe("booksRecordsInstantTrigger", () => {
       ["Event", 200, "edited", invoice.invoice_id],
       ["Event", 200, "edited", invoice.invoice_id],
     ]);
-    expect(p.received[0].data).toMatchObject({ organizationId: ORG, recordType: "invoices", fetched: false, record: { invoice_number: invoice.invoice_number, status: "draft" } });
+    expect(p.received[0].data).toMatchObject({
+      organizationId: ORG,
+      recordType: "invoices",
+      fetched: false,
+      record: { invoice_number: invoice.invoice_number, status: "draft" },
+    });
     expect(p.received[1].data.record).toMatchObject({ reference_number: "PO-7", status: "draft" });
     expect(p.received[2].data.record).toMatchObject({ reference_number: "PO-7", status: "void" });
   });
@@ -199,9 +224,15 @@ describe("booksRecordsInstantTrigger", () => {
     p.received.splice(0);
     const { secret } = p.registration("Invoices")!;
     const body = JSON.stringify({ invoice: { invoice_id: invoice.invoice_id } });
-    const status = await post(`${p.urlOf("Invoices")}?zoho_event=created`, body, { "X-Zoho-Webhook-Signature": signatureOf(secret, { zoho_event: "created" }, body) });
+    const status = await post(`${p.urlOf("Invoices")}?zoho_event=created`, body, {
+      "X-Zoho-Webhook-Signature": signatureOf(secret, { zoho_event: "created" }, body),
+    });
     expect(status).toBe(200);
-    expect(p.received[0].data).toMatchObject({ event: "created", fetched: true, record: { invoice_id: invoice.invoice_id, invoice_number: invoice.invoice_number, total: invoice.total } });
+    expect(p.received[0].data).toMatchObject({
+      event: "created",
+      fetched: true,
+      record: { invoice_id: invoice.invoice_id, invoice_number: invoice.invoice_number, total: invoice.total },
+    });
   });
 
   it("sends deletes with the record as it was, and only edits that meet the field condition", async () => {
@@ -279,7 +310,13 @@ describe("booksRecordsInstantTrigger", () => {
 
   it("leaves nothing behind when Books refuses a rule (10 rules a module), and says so", async () => {
     const filler = String((await books.post("/settings/webhooks", { url: "https://example.com/other" })).body.webhook.webhook_id);
-    for (let i = 0; i < 9; i++) await books.post("/settings/workflows", { workflow_name: `Other ${i}`, entity: "invoice", rule_type: "created", actions: [{ action_type: "webhook", action_id: filler }] });
+    for (let i = 0; i < 9; i++)
+      await books.post("/settings/workflows", {
+        workflow_name: `Other ${i}`,
+        entity: "invoice",
+        rule_type: "created",
+        actions: [{ action_type: "webhook", action_id: filler }],
+      });
     const before = liveHooks();
     await expect(p.deploy("Invoices", invoiceFlow())).rejects.toThrow(/You can create only 10 workflow rules for a module/);
     expect(liveHooks()).toEqual(before);
@@ -287,14 +324,18 @@ describe("booksRecordsInstantTrigger", () => {
 
   it("names the ZohoBooks.settings scope when the connection lacks it", async () => {
     const connection = connectionFor(sandbox(), { scopes: ["ZohoBooks.invoices.ALL"] });
-    await expect(p.deploy("Invoices", invoiceFlow({ connection }))).rejects.toThrow(/lacks the ZohoBooks\.settings scope .*add it to the connection's Scopes and reconnect/);
+    await expect(p.deploy("Invoices", invoiceFlow({ connection }))).rejects.toThrow(
+      /lacks the ZohoBooks\.settings scope .*add it to the connection's Scopes and reconnect/,
+    );
     expect(liveHooks()).toEqual({ webhooks: [], workflows: [] });
   });
 
   it("says when the organization's plan has no workflow webhooks", async () => {
     setWorkflowPlan(sandbox().state, ORG, false);
     try {
-      await expect(p.deploy("Invoices", invoiceFlow())).rejects.toThrow(/plan has no workflow rules or webhooks .*Professional plan and above.*New and Updated Books Records/);
+      await expect(p.deploy("Invoices", invoiceFlow())).rejects.toThrow(
+        /plan has no workflow rules or webhooks .*Professional plan and above.*New and Updated Books Records/,
+      );
     } finally {
       setWorkflowPlan(sandbox().state, ORG, true);
     }
@@ -303,9 +344,15 @@ describe("booksRecordsInstantTrigger", () => {
   it("rejects bad input before any request", async () => {
     const before = sandbox().log.length;
     await expect(p.deploy("Invoices", invoiceFlow({ events: [] }))).rejects.toThrow(/Input "Events" \(events\): choose at least one event/);
-    await expect(p.deploy("Invoices", invoiceFlow({ recordType: "journals" }))).rejects.toThrow(/Input "Record Type" \(recordType\): must be one of invoices, estimates/);
-    await expect(p.deploy("Invoices", invoiceFlow({ conditionField: "status" }))).rejects.toThrow(/Input "Value" \(conditionValue\): enter the value the field is compared with/);
-    await expect(p.deploy("Invoices", invoiceFlow({ conditionField: "status name", conditionValue: "x" }))).rejects.toThrow(/Input "Only When Field" \(conditionField\)/);
+    await expect(p.deploy("Invoices", invoiceFlow({ recordType: "journals" }))).rejects.toThrow(
+      /Input "Record Type" \(recordType\): must be one of invoices, estimates/,
+    );
+    await expect(p.deploy("Invoices", invoiceFlow({ conditionField: "status" }))).rejects.toThrow(
+      /Input "Value" \(conditionValue\): enter the value the field is compared with/,
+    );
+    await expect(p.deploy("Invoices", invoiceFlow({ conditionField: "status name", conditionValue: "x" }))).rejects.toThrow(
+      /Input "Only When Field" \(conditionField\)/,
+    );
     expect(sandbox().log.length).toBe(before);
   });
 });

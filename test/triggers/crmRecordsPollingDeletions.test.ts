@@ -89,7 +89,13 @@ it("an adversarial timeline: each observable create, edit, delete and restore is
   await removeKeeping(c);
   const first = await poll();
   expect(first.map((r) => `${r.id}:${r._change}`)).toEqual([`${a}:created`, `${b}:created`, `${c}:deleted`]);
-  expect(first[2]).toMatchObject({ id: c, display_name: "C2", type: "recycle", deleted_time: expect.any(String), deleted_by: expect.objectContaining({ id: expect.any(String) }) });
+  expect(first[2]).toMatchObject({
+    id: c,
+    display_name: "C2",
+    type: "recycle",
+    deleted_time: expect.any(String),
+    deleted_by: expect.objectContaining({ id: expect.any(String) }),
+  });
   expect(await poll()).toEqual([]);
 
   // Same second as the last poll: an edit and a delete.
@@ -122,10 +128,16 @@ it("an adversarial timeline: each observable create, edit, delete and restore is
   expect(await poll()).toEqual([]);
 
   expect(emitted).toEqual([
-    `${a}:created`, `${b}:created`, `${c}:deleted`,
-    `${a}:updated`, `${b}:deleted`,
-    `${b}:updated`, `${b}:deleted`,
-    `${a}:deleted`, `${a}:updated`, `${a}:deleted`,
+    `${a}:created`,
+    `${b}:created`,
+    `${c}:deleted`,
+    `${a}:updated`,
+    `${b}:deleted`,
+    `${b}:updated`,
+    `${b}:deleted`,
+    `${a}:deleted`,
+    `${a}:updated`,
+    `${a}:deleted`,
   ]);
 });
 
@@ -147,7 +159,12 @@ it("deletions between polls come in time order with the changes; 250 deletions i
   await edit(survivor, "Survivor");
   const next = await poll();
   // 250 deletions (two pages of Zoho's deleted list) and the edit, each once.
-  expect(next.filter((r) => r._change === "deleted").map((r) => r.id).sort()).toEqual(ids.slice(0, 250).sort());
+  expect(
+    next
+      .filter((r) => r._change === "deleted")
+      .map((r) => r.id)
+      .sort(),
+  ).toEqual(ids.slice(0, 250).sort());
   expect(next.filter((r) => r._change === "updated").map((r) => r.id)).toEqual([survivor]);
   expect(await poll()).toEqual([]);
 });

@@ -1,5 +1,11 @@
 import { flushDeliveries } from "../../sandbox/crm/callbacks";
-import { flushWatchDeliveries, notificationDeliveries, redeliver, releaseDeliveries, setDeliveryBehaviour } from "../../sandbox/crm/notifications/watchDelivery";
+import {
+  flushWatchDeliveries,
+  notificationDeliveries,
+  redeliver,
+  releaseDeliveries,
+  setDeliveryBehaviour,
+} from "../../sandbox/crm/notifications/watchDelivery";
 import { dropChannel, liveChannels } from "../../sandbox/crm/notifications/watchChannels";
 import { connectionFor, useSandbox, type TestSandbox } from "../helpers/sandbox";
 import { startPlatform, type Platform } from "./notificationsPlatform";
@@ -51,12 +57,26 @@ const callsDuring = async <T>(run: () => Promise<T>) => {
   return { result, calls: s.log.slice(before).filter((e) => e.path.startsWith("/crm/")) };
 };
 
-const keysOf = (p: Platform, flow: string) => p.executions.filter((e) => e.flow === flow).flatMap((e) => e.data.ids.map((id: string) => `${e.data.operation}:${id}`));
+const keysOf = (p: Platform, flow: string) =>
+  p.executions.filter((e) => e.flow === flow).flatMap((e) => e.data.ids.map((id: string) => `${e.data.operation}:${id}`));
 
 describe("notificationsTrigger", () => {
   let p: Platform;
   beforeEach(async () => {
-    jest.useFakeTimers({ doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
+    jest.useFakeTimers({
+      doNotFake: [
+        "hrtime",
+        "nextTick",
+        "performance",
+        "queueMicrotask",
+        "setImmediate",
+        "clearImmediate",
+        "setInterval",
+        "clearInterval",
+        "setTimeout",
+        "clearTimeout",
+      ],
+    });
     syncClock(sandbox());
     setDeliveryBehaviour(sandbox().state, {});
     p = await startPlatform();
@@ -76,7 +96,10 @@ describe("notificationsTrigger", () => {
     const [id] = await createLeads(["Ada"]);
     await updateLeads([id], "Contacted");
     await settle();
-    expect(p.executions.map((r) => [r.branch, r.data.operation])).toEqual([["Notification", "insert"], ["Notification", "update"]]);
+    expect(p.executions.map((r) => [r.branch, r.data.operation])).toEqual([
+      ["Notification", "insert"],
+      ["Notification", "update"],
+    ]);
     expect(p.executions[0].data.ids).toEqual([id]);
     expect(p.executions[1].data.records[0]).toMatchObject({ id, Last_Name: "Ada" });
     expect(p.executions.some((e) => e.data.recovered)).toBe(false);
@@ -153,18 +176,28 @@ describe("notificationsTrigger", () => {
           // Only a renewal adds a call: the check itself is one GET.
           expect(calls.map((c) => c.method)).toEqual(calls.length === 1 ? ["GET"] : ["GET", "PUT"]);
         }
-        expect(liveChannels(s.state).map((c) => c.channelId).sort()).toEqual([...channels].sort());
+        expect(
+          liveChannels(s.state)
+            .map((c) => c.channelId)
+            .sort(),
+        ).toEqual([...channels].sort());
       }
     };
     const delivered = () => p.executions.map((e) => [e.flow, e.data.operation, e.data.ids, e.data.recovered]);
     await quietDays(8);
     const [day8] = await createLeads(["Day 8"]);
     await settle();
-    expect(delivered().sort()).toEqual([["Flow A", "insert", [day8], undefined], ["Flow B", "insert", [day8], undefined]]);
+    expect(delivered().sort()).toEqual([
+      ["Flow A", "insert", [day8], undefined],
+      ["Flow B", "insert", [day8], undefined],
+    ]);
     await quietDays(30);
     const [day38] = await createLeads(["Day 38"]);
     await settle();
-    expect(delivered().slice(2).sort()).toEqual([["Flow A", "insert", [day38], undefined], ["Flow B", "insert", [day38], undefined]]);
+    expect(delivered().slice(2).sort()).toEqual([
+      ["Flow A", "insert", [day38], undefined],
+      ["Flow B", "insert", [day38], undefined],
+    ]);
     // Renewed when less than half the week was left (every fourth day); every other run is one call.
     expect(costs).toHaveLength(76);
     expect(costs.filter((c) => c === 2)).toHaveLength(18);
@@ -213,7 +246,11 @@ describe("notificationsTrigger", () => {
     releaseDeliveries(s.state); // the late callback arrives now, for a change both catch-ups already emitted
     await settle();
     expect(p.invocations.filter((i) => i.branch === "Notification" && i.items === 0)).toHaveLength(2);
-    const expected = [...created.map((id) => `insert:${id}`), ...before.slice(0, 100).map((id) => `update:${id}`), ...before.slice(100).map((id) => `delete:${id}`)].sort();
+    const expected = [
+      ...created.map((id) => `insert:${id}`),
+      ...before.slice(0, 100).map((id) => `update:${id}`),
+      ...before.slice(100).map((id) => `delete:${id}`),
+    ].sort();
     for (const flow of ["Flow A", "Flow B"]) {
       const keys = keysOf(p, flow);
       expect(new Set(keys).size).toBe(keys.length);
@@ -222,7 +259,11 @@ describe("notificationsTrigger", () => {
     }
     const b = p.executions.find((e) => e.flow === "Flow B" && e.data.ids[0] === before[5])!;
     expect(b.data.records[0]).toMatchObject({ id: before[5], Lead_Status: "Contacted" });
-    expect(liveChannels(s.state).map((c) => c.channelId).sort()).toEqual([p.channelOf("Flow A").channelId, p.channelOf("Flow B").channelId].sort());
+    expect(
+      liveChannels(s.state)
+        .map((c) => c.channelId)
+        .sort(),
+    ).toEqual([p.channelOf("Flow A").channelId, p.channelOf("Flow B").channelId].sort());
 
     // Live again; Zoho sends every callback twice, and resends an earlier one later.
     p.executions.splice(0);
@@ -271,7 +312,12 @@ describe("notificationsTrigger", () => {
     expect(new Set(keys).size).toBe(10_050);
     expect(keys.filter((k) => k.startsWith("insert:"))).toHaveLength(10_045);
     expect(await p.schedule("Deletions")).toMatchObject({ items: 5, pages: 1 });
-    expect(keysOf(p, "Deletions").sort()).toEqual(seeded.slice(0, 5).map((id) => `delete:${id}`).sort());
+    expect(keysOf(p, "Deletions").sort()).toEqual(
+      seeded
+        .slice(0, 5)
+        .map((id) => `delete:${id}`)
+        .sort(),
+    );
     // Done: the next run is a one-call check again.
     const { result, calls } = await callsDuring(() => p.schedule("Everything"));
     expect(result).toMatchObject({ branch: "Maintenance", items: 0 });
@@ -347,7 +393,9 @@ describe("notificationsTrigger", () => {
   it("validates inputs before registering anything", async () => {
     const s = sandbox();
     const before = s.log.length;
-    await expect(p.deploy("Flow 1", { connection: connectionFor(s), recordType: "Price Books", operations: ["all"] })).rejects.toThrow(/Module.*without spaces/);
+    await expect(p.deploy("Flow 1", { connection: connectionFor(s), recordType: "Price Books", operations: ["all"] })).rejects.toThrow(
+      /Module.*without spaces/,
+    );
     await expect(p.deploy("Flow 1", { connection: connectionFor(s), recordType: "Leads", operations: ["sometimes"] })).rejects.toThrow(/Operations/);
     expect(s.log.length).toBe(before);
   });

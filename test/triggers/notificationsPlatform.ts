@@ -39,7 +39,10 @@ export const startPlatform = async () => {
   let url = "";
 
   const logger = (flow: string) => {
-    const log = (level: string) => (...args: unknown[]) => void logs.push({ flow, level, message: args.map(String).join(" ") });
+    const log =
+      (level: string) =>
+      (...args: unknown[]) =>
+        void logs.push({ flow, level, message: args.map(String).join(" ") });
     return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error"), metric: log("metric") };
   };
   const contextFor = (flow: string) =>
@@ -93,7 +96,11 @@ export const startPlatform = async () => {
         // Prismatic hands over text it cannot parse as it came.
       }
       try {
-        const outcome = await run(flow, { ...defaultTriggerPayload(), rawBody: { data: raw, contentType: req.headers["content-type"] }, body: { data, contentType: req.headers["content-type"] } });
+        const outcome = await run(flow, {
+          ...defaultTriggerPayload(),
+          rawBody: { data: raw, contentType: req.headers["content-type"] },
+          body: { data, contentType: req.headers["content-type"] },
+        });
         res.writeHead(outcome.status ?? 200).end();
       } catch (error) {
         invocations.push({ flow, items: 0, error: (error as Error).message });

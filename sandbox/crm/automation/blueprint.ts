@@ -43,16 +43,41 @@ declare module "../../state" {
 const blueprints = crmSlice("blueprints", (state) => {
   const map = new Map<string, Blueprint>();
   // A fresh org has one process, so the actions and pick lists have something to show.
-    defineBlueprintOn(state, map, "Deals", "Stage", "Deal pipeline", [
-      { name: "Qualify", from: ["Qualification"], to: "Needs Analysis", fields: [{ api_name: "Amount", mandatory: true }, { api_name: "Next_Step", mandatory: false }] },
-      { name: "Send proposal", from: ["Needs Analysis", "Value Proposition"], to: "Proposal/Price Quote", fields: [{ api_name: "Closing_Date", mandatory: true }] },
-      { name: "Win", from: ["Proposal/Price Quote", "Negotiation/Review"], to: "Closed Won", fields: [] },
-      { name: "Lose", from: ["Qualification", "Needs Analysis", "Value Proposition", "Proposal/Price Quote", "Negotiation/Review"], to: "Closed Lost", fields: [{ api_name: "Description", mandatory: true }] },
-    ]);
+  defineBlueprintOn(state, map, "Deals", "Stage", "Deal pipeline", [
+    {
+      name: "Qualify",
+      from: ["Qualification"],
+      to: "Needs Analysis",
+      fields: [
+        { api_name: "Amount", mandatory: true },
+        { api_name: "Next_Step", mandatory: false },
+      ],
+    },
+    {
+      name: "Send proposal",
+      from: ["Needs Analysis", "Value Proposition"],
+      to: "Proposal/Price Quote",
+      fields: [{ api_name: "Closing_Date", mandatory: true }],
+    },
+    { name: "Win", from: ["Proposal/Price Quote", "Negotiation/Review"], to: "Closed Won", fields: [] },
+    {
+      name: "Lose",
+      from: ["Qualification", "Needs Analysis", "Value Proposition", "Proposal/Price Quote", "Negotiation/Review"],
+      to: "Closed Lost",
+      fields: [{ api_name: "Description", mandatory: true }],
+    },
+  ]);
   return map;
 });
 
-const defineBlueprintOn = (state: SandboxState, map: Map<string, Blueprint>, module: string, field: string, name: string, transitions: BlueprintTransitionSpec[]): Blueprint => {
+const defineBlueprintOn = (
+  state: SandboxState,
+  map: Map<string, Blueprint>,
+  module: string,
+  field: string,
+  name: string,
+  transitions: BlueprintTransitionSpec[],
+): Blueprint => {
   const blueprint = { id: state.nextId(), name, module, field, transitions: transitions.map((t) => ({ ...t, id: state.nextId() })) };
   map.set(module, blueprint);
   return blueprint;
@@ -147,7 +172,9 @@ const blueprintView = (state: SandboxState, module: CrmModule, record: CrmRecord
         type: "transition",
         data: { id: record.id },
         // What may follow once this one is done.
-        next_transitions: blueprint.transitions.filter((n) => n.from.includes(t.to)).map((n) => ({ id: n.id, name: n.name, criteria_matched: true, type: "transition" })),
+        next_transitions: blueprint.transitions
+          .filter((n) => n.from.includes(t.to))
+          .map((n) => ({ id: n.id, name: n.name, criteria_matched: true, type: "transition" })),
         fields: (t.fields ?? []).map((f, index) => transitionField(state, module, f, index)),
       })),
     },
@@ -165,7 +192,9 @@ const perform = (state: SandboxState, req: SandboxRequest) => {
   const transition = openTransitions(blueprint, record).find((t) => t.id === String(entry.transition_id));
   if (!transition) throw new CrmFailure("INVALID_DATA", "invalid transition", { api_name: "transition_id" });
   const given = (entry.data && typeof entry.data === "object" ? entry.data : {}) as Record<string, unknown>;
-  const missing = (transition.fields ?? []).find((f) => f.mandatory && (given[f.api_name] === undefined || given[f.api_name] === null || given[f.api_name] === ""));
+  const missing = (transition.fields ?? []).find(
+    (f) => f.mandatory && (given[f.api_name] === undefined || given[f.api_name] === null || given[f.api_name] === ""),
+  );
   if (missing) throw new CrmFailure("INVALID_DATA", "invalid data", { api_name: missing.api_name, message: "this transition requires the field" });
   // Only the transition's own fields are written, typed like any record update; the state field moves last.
   const allowed = new Set((transition.fields ?? []).map((f) => f.api_name));

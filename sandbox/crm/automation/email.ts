@@ -59,9 +59,19 @@ interface EmailSlice {
 
 /** Templates a fresh org has, so pick lists and Send Email have something to offer. */
 const SEED_TEMPLATES = [
-  { name: "Lead welcome", module: "Leads", subject: "Welcome, ${Leads.First_Name}", content: "<p>Dear ${Leads.Full_Name},</p><p>Thanks for your interest in ${Leads.Company}.</p>" },
+  {
+    name: "Lead welcome",
+    module: "Leads",
+    subject: "Welcome, ${Leads.First_Name}",
+    content: "<p>Dear ${Leads.Full_Name},</p><p>Thanks for your interest in ${Leads.Company}.</p>",
+  },
   { name: "Lead follow-up", module: "Leads", subject: "Following up", content: "<p>Hello ${Leads.Last_Name}, shall we talk this week?</p>" },
-  { name: "Deal proposal", module: "Deals", subject: "Proposal for ${Deals.Deal_Name}", content: "<p>Please find our proposal for ${Deals.Deal_Name} (${Deals.Amount}).</p>" },
+  {
+    name: "Deal proposal",
+    module: "Deals",
+    subject: "Proposal for ${Deals.Deal_Name}",
+    content: "<p>Please find our proposal for ${Deals.Deal_Name} (${Deals.Amount}).</p>",
+  },
 ];
 
 declare module "../../state" {
@@ -70,13 +80,16 @@ declare module "../../state" {
   }
 }
 
-export const emailSlice = crmSlice("email", (state): EmailSlice => ({
+export const emailSlice = crmSlice(
+  "email",
+  (state): EmailSlice => ({
     templates: SEED_TEMPLATES.map((t) => ({ ...t, id: state.nextId(), folder: "Public Email Templates" })),
     mailbox: [],
     blocked: new Set(),
     // The org's shared sender, configured apart from any user's own address (Setup > Channels > Email).
     orgAddress: { id: state.nextId(), user_name: String(state.org.company_name ?? "Zylker"), email: "support@zylker.com" },
-}));
+  }),
+);
 
 /** Everything sent so far, oldest first (tests read it to see what went out). */
 export const mailbox = (state: SandboxState): SentMail[] => emailSlice(state).mailbox;
@@ -278,10 +291,7 @@ export const routes: Route[] = [
     return ok({ email_templates: [templateBody(ctx.state, template)], info: { per_page: 1, page: 1, count: 1, more_records: false } });
   }),
   // Either the all-modules scope or the module's own (ZohoCRM.send_mail.leads.CREATE) lets a mail through.
-  crmRoute(
-    "POST",
-    "/crm/v8/:module/:id/actions/send_mail",
-    { scopes: ["ZohoCRM.send_mail.all.CREATE", "ZohoCRM.send_mail.{module}.CREATE"] },
-    (req, ctx) => sendMail(ctx.state, req),
+  crmRoute("POST", "/crm/v8/:module/:id/actions/send_mail", { scopes: ["ZohoCRM.send_mail.all.CREATE", "ZohoCRM.send_mail.{module}.CREATE"] }, (req, ctx) =>
+    sendMail(ctx.state, req),
   ),
 ];

@@ -4,15 +4,7 @@
  * comparators and values against the module, with Zoho's error codes for each mistake.
  */
 import type { CrmModule, CrmRecord } from "../../state";
-import {
-  compareComparable,
-  findField,
-  kindOf,
-  literalComparable,
-  storedComparable,
-  type Comparable,
-  type ValueKind,
-} from "../records/compare";
+import { compareComparable, findField, kindOf, literalComparable, storedComparable, type Comparable, type ValueKind } from "../records/compare";
 import { CrmFailure } from "../crmFailure";
 
 export const BULK_CRITERIA_LIMIT = 25;

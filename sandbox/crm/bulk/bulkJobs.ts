@@ -48,8 +48,7 @@ export const jobFor = <T extends BulkJob>(jobs: Map<string, T>, req: SandboxRequ
   return job?.dc === req.dc ? job : undefined;
 };
 
-export const jobNotFound = (status = 400) =>
-  crmError(status, "RESOURCE_NOT_FOUND", "The requested resource doesn't exist.", { resource: "job_id" });
+export const jobNotFound = (status = 400) => crmError(status, "RESOURCE_NOT_FOUND", "The requested resource doesn't exist.", { resource: "job_id" });
 
 /** A job's result file, as Zoho serves it: `<job_id>.zip`. */
 export const zipAnswer = (job: BulkJob, zip: Buffer): SandboxResponse => ({
@@ -93,20 +92,19 @@ const finish = (state: SandboxState, job: BulkJob): void => {
  * Jobs with a callback finish in the background shortly after they are created, then Zoho posts
  * `describe(job)` to the callback URL.
  */
-export const scheduleCallback = (
-  state: SandboxState,
-  job: BulkJob,
-  describe: (job: BulkJob) => Record<string, unknown>,
-): void => {
+export const scheduleCallback = (state: SandboxState, job: BulkJob, describe: (job: BulkJob) => Record<string, unknown>): void => {
   const callback = job.callback;
   if (!callback) return;
   const stops = onStop(state);
   const cancel = () => clearTimeout(timer);
-  const timer = setTimeout(() => {
-    stops.splice(stops.indexOf(cancel), 1);
-    if (job.state !== "COMPLETED") finish(state, job);
-    postCallback(state, { kind: "bulk_callback", source: job.id, url: callback.url, body: describe(job) });
-  }, setting(state, "bulkCallbackDelayMs", DEFAULTS.callbackDelayMs));
+  const timer = setTimeout(
+    () => {
+      stops.splice(stops.indexOf(cancel), 1);
+      if (job.state !== "COMPLETED") finish(state, job);
+      postCallback(state, { kind: "bulk_callback", source: job.id, url: callback.url, body: describe(job) });
+    },
+    setting(state, "bulkCallbackDelayMs", DEFAULTS.callbackDelayMs),
+  );
   timer.unref();
   stops.push(cancel);
 };

@@ -56,6 +56,4 @@ const upload: Handler = (req, { state }) => {
   });
 };
 
-export const routes: Route[] = [
-  { method: "POST", pattern: "/crm/v8/upload", api: "crm", scopes: ["ZohoFiles.files.ALL"], handler: upload },
-];
+export const routes: Route[] = [{ method: "POST", pattern: "/crm/v8/upload", api: "crm", scopes: ["ZohoFiles.files.ALL"], handler: upload }];

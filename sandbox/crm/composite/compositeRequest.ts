@@ -70,8 +70,7 @@ const checkSubRequest = (item: unknown, index: number): SubRequest => {
     new CrmFailure("INVALID_DATA", "invalid data", { api_name: key, json_path: at(index, key), ...extra });
   if (typeof sub.method !== "string")
     throw new CrmFailure("MANDATORY_NOT_FOUND", "required field not found", { api_name: "method", json_path: at(index, "method") });
-  if (typeof sub.uri !== "string")
-    throw new CrmFailure("MANDATORY_NOT_FOUND", "required field not found", { api_name: "uri", json_path: at(index, "uri") });
+  if (typeof sub.uri !== "string") throw new CrmFailure("MANDATORY_NOT_FOUND", "required field not found", { api_name: "uri", json_path: at(index, "uri") });
   if (!METHODS.includes(sub.method.toUpperCase())) throw invalid("method");
   if (!URI.test(sub.uri)) throw invalid("uri");
   if (sub.uri.replace(/\/+$/, "") === COMPOSITE_PATH) {

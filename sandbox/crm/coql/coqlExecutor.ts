@@ -72,9 +72,7 @@ export const executeCoql = (query: SelectQuery, view: CrmView): CoqlResult => {
   const matches = compileCondition(query.where, (column) => resolve(column, "where"));
   const order = compileOrder(query.orderBy, (column) => resolve(column, "order by"));
   const found = view.records(module.api_name).filter(matches);
-  const rows = selected.some(({ item }) => item.type === "count")
-    ? [countRow(selected, found)]
-    : found.sort(order).map((record) => shapeRow(record, selected));
+  const rows = selected.some(({ item }) => item.type === "count") ? [countRow(selected, found)] : found.sort(order).map((record) => shapeRow(record, selected));
   return {
     rows: rows.slice(query.offset, query.offset + query.limit),
     moreRecords: rows.length > query.offset + query.limit,
@@ -209,10 +207,7 @@ const likePattern = (pattern: string): RegExp =>
   );
 
 /** Order-by columns in turn, then id, so pages are stable and no row is seen twice. */
-const compileOrder = (
-  orderBy: SelectQuery["orderBy"],
-  resolve: (column: Column) => ResolvedColumn,
-): ((a: CrmRecord, b: CrmRecord) => number) => {
+const compileOrder = (orderBy: SelectQuery["orderBy"], resolve: (column: Column) => ResolvedColumn): ((a: CrmRecord, b: CrmRecord) => number) => {
   const keys = orderBy.map(({ column, direction }) => {
     const resolved = resolve(column);
     const sign = direction === "desc" ? -1 : 1;

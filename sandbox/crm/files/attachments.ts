@@ -36,16 +36,10 @@ declare module "../../state" {
 const store = crmSlice("attachments", () => new Map<string, StoredAttachment>());
 
 const attachmentsOf = (state: SandboxState, module: string, id: string) =>
-  [...store(state).values()]
-    .filter((a) => a.parent.module === module && a.parent.id === id)
-    .sort((a, b) => compareIds(a.meta.id, b.meta.id));
+  [...store(state).values()].filter((a) => a.parent.module === module && a.parent.id === id).sort((a, b) => compareIds(a.meta.id, b.meta.id));
 
 /** Attachments follow their record when a lead is converted. */
-export const moveAttachments = (
-  state: SandboxState,
-  from: { module: string; id: string },
-  to: { module: CrmModule; record: CrmRecord },
-) => {
+export const moveAttachments = (state: SandboxState, from: { module: string; id: string }, to: { module: CrmModule; record: CrmRecord }) => {
   for (const attachment of attachmentsOf(state, from.module, from.id)) {
     attachment.parent = { module: to.module.api_name, id: to.record.id };
     Object.assign(attachment.meta, {

@@ -39,14 +39,18 @@ const store = crmSlice("files", () => new Map<string, StoredFile>());
 
 /** Whether a file is an image Zoho accepts, by its type or else its extension. */
 export const isImage = (name: string, contentType: string): boolean =>
-  Object.values(IMAGE_TYPES).includes(contentType.toLowerCase()) || (contentType === "application/octet-stream" && (name.split(".").pop()?.toLowerCase() ?? "") in IMAGE_TYPES);
+  Object.values(IMAGE_TYPES).includes(contentType.toLowerCase()) ||
+  (contentType === "application/octet-stream" && (name.split(".").pop()?.toLowerCase() ?? "") in IMAGE_TYPES);
 
 const upload: Route["handler"] = (req, { state }) => {
   const files = parseMultipart(req).files.filter((part) => part.field === "file");
-  if (files.length === 0) throw new CrmFailure("INVALID_DATA", "the file is missing: send it as the multipart part \"file\"", { param_name: "file" });
+  if (files.length === 0) throw new CrmFailure("INVALID_DATA", 'the file is missing: send it as the multipart part "file"', { param_name: "file" });
   const tooBig = files.find((file) => file.data.length > MAX_FILE_BYTES);
   if (tooBig) {
-    throw new CrmFailure("FILE_SIZE_MORE_THAN_ALLOWED_SIZE", "file size exceeds the allowed limit of 20 MB", { file_name: tooBig.filename, maximum_size: MAX_FILE_BYTES });
+    throw new CrmFailure("FILE_SIZE_MORE_THAN_ALLOWED_SIZE", "file size exceeds the allowed limit of 20 MB", {
+      file_name: tooBig.filename,
+      maximum_size: MAX_FILE_BYTES,
+    });
   }
   const by = callerOf(state, req);
   const data = files.map((file) => {

@@ -135,9 +135,7 @@ export const routes: Route[] = [
   crmRoute("POST", "/crm/v8/:module/:id/Notes", CREATE, (req, ctx) => {
     const module = moduleNamed(ctx.state, req.params.module);
     const parent = parentRecord(ctx.state, module, req.params.id);
-    return perEntry(dataEntries(req.json), 201, (entry, i) =>
-      createNote(ctx.state, callerOf(ctx.state, req), module, parent, entry as NoteInput, i),
-    );
+    return perEntry(dataEntries(req.json), 201, (entry, i) => createNote(ctx.state, callerOf(ctx.state, req), module, parent, entry as NoteInput, i));
   }),
   crmRoute("GET", "/crm/v8/Notes", READ, (req, ctx) => listAnswer(notes(ctx.state), req.query)),
   crmRoute("POST", "/crm/v8/Notes", CREATE, (req, ctx) =>
@@ -165,11 +163,7 @@ export const routes: Route[] = [
     return note ? ok({ data: [note] }) : noContent();
   }),
   crmRoute("PUT", "/crm/v8/Notes/:note_id", UPDATE, (req, ctx) =>
-    perEntry(dataEntries(req.json, 1), 200, (entry, i) =>
-      updateNote(ctx.state, callerOf(ctx.state, req), req.params.note_id, entry as NoteInput, i),
-    ),
+    perEntry(dataEntries(req.json, 1), 200, (entry, i) => updateNote(ctx.state, callerOf(ctx.state, req), req.params.note_id, entry as NoteInput, i)),
   ),
-  crmRoute("DELETE", "/crm/v8/Notes/:note_id", DELETE, (req, ctx) =>
-    perEntry([req.params.note_id], 200, (id) => deleteNote(ctx.state, id)),
-  ),
+  crmRoute("DELETE", "/crm/v8/Notes/:note_id", DELETE, (req, ctx) => perEntry([req.params.note_id], 200, (id) => deleteNote(ctx.state, id))),
 ];

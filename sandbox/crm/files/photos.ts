@@ -61,9 +61,12 @@ export const routes: Route[] = [
   crmRoute("POST", "/crm/v8/:module/:id/photo", WRITE, (req, { state }) => {
     const { module, record, key } = target(state, req);
     const file = parseMultipart(req).files.find((part) => part.field === "file");
-    if (!file) throw new CrmFailure("INVALID_DATA", "the photo is missing: send it as the multipart part \"file\"", { param_name: "file" });
+    if (!file) throw new CrmFailure("INVALID_DATA", 'the photo is missing: send it as the multipart part "file"', { param_name: "file" });
     if (!isImage(file.filename, file.contentType)) {
-      throw new CrmFailure("INVALID_DATA", "the file is not an image Zoho accepts", { param_name: "file", allowed_formats: Object.keys(IMAGE_TYPES).join(", ") });
+      throw new CrmFailure("INVALID_DATA", "the file is not an image Zoho accepts", {
+        param_name: "file",
+        allowed_formats: Object.keys(IMAGE_TYPES).join(", "),
+      });
     }
     if (file.data.length > MAX_PHOTO_BYTES) {
       throw new CrmFailure("INVALID_DATA", "the photo exceeds the maximum allowed size of 10 MB", { param_name: "file", maximum_size: MAX_PHOTO_BYTES });

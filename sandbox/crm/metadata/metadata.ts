@@ -18,7 +18,11 @@ const moduleIndex = (state: SandboxState, module: CrmModule) => [...state.crm.mo
 /** The module named by `?module=`; fields.json and layouts.json word the two errors differently. */
 const moduleParam = (state: SandboxState, value: string | null, api: "fields" | "layouts"): CrmModule => {
   if (!value) {
-    throw new CrmFailure("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", api === "fields" ? { param_name: "module" } : { param: "module" });
+    throw new CrmFailure(
+      "REQUIRED_PARAM_MISSING",
+      "One of the expected parameter is missing",
+      api === "fields" ? { param_name: "module" } : { param: "module" },
+    );
   }
   const module = state.crm.modules.get(value);
   if (module?.api_supported) return module;
@@ -28,8 +32,7 @@ const moduleParam = (state: SandboxState, value: string | null, api: "fields" | 
       new CrmFailure("InvalidModule", INVALID_MODULE, {});
 };
 
-const listModules: Handler = (_req, { state }) =>
-  ok({ modules: [...state.crm.modules.values()].map((m, i) => moduleBody(state, m, i)) });
+const listModules: Handler = (_req, { state }) => ok({ modules: [...state.crm.modules.values()].map((m, i) => moduleBody(state, m, i)) });
 
 const getModule: Handler = (req, { state }) => {
   const module = state.crm.modules.get(req.params.api_name);

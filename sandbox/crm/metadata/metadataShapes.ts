@@ -143,7 +143,12 @@ export const fieldBody = (state: SandboxState, module: CrmModule, field: CrmFiel
     textarea: field.data_type === "textarea" ? { type: "large" } : {},
     unique: field.unique ? { casesensitive: "false" } : null,
     lookup: lookupModule
-      ? { display_label: lookupModule.singular_label, api_name: field.api_name, module: { api_name: lookupModule.api_name, id: lookupModule.id }, id: field.id ?? "" }
+      ? {
+          display_label: lookupModule.singular_label,
+          api_name: field.api_name,
+          module: { api_name: lookupModule.api_name, id: lookupModule.id },
+          id: field.id ?? "",
+        }
       : null,
     pick_list_values: (field.pick_list_values ?? []).map((value, i) => ({
       display_value: value.display_value,

@@ -37,8 +37,7 @@ const SALUTATIONS = ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof."];
 const DEAL_STAGES = ["Qualification", "Needs Analysis", "Value Proposition", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost"];
 
 /** Address fields as Zoho names them, e.g. Mailing_Street or just Street. */
-const address = (prefix = ""): CrmField[] =>
-  ["Street", "City", "State", "Zip_Code", "Country"].map((part) => field(`${prefix}${part}`, "text"));
+const address = (prefix = ""): CrmField[] => ["Street", "City", "State", "Zip_Code", "Country"].map((part) => field(`${prefix}${part}`, "text"));
 
 const person = (): CrmField[] => [
   picklist("Salutation", SALUTATIONS),
@@ -238,25 +237,56 @@ const SPECS: ModuleSpec[] = [
     api_name: "Quotes",
     singular: "Quote",
     notifications: true,
-    fields: [mandatory("Subject"), picklist("Quote_Stage", ["Draft", "Negotiation", "Delivered", "On Hold", "Confirmed", "Closed Won", "Closed Lost"]), lookup("Deal_Name", "Deals"), lookup("Account_Name", "Accounts"), field("Valid_Till", "date"), field("Quoted_Items", "subform"), field("Grand_Total", "currency", { read_only: true })],
+    fields: [
+      mandatory("Subject"),
+      picklist("Quote_Stage", ["Draft", "Negotiation", "Delivered", "On Hold", "Confirmed", "Closed Won", "Closed Lost"]),
+      lookup("Deal_Name", "Deals"),
+      lookup("Account_Name", "Accounts"),
+      field("Valid_Till", "date"),
+      field("Quoted_Items", "subform"),
+      field("Grand_Total", "currency", { read_only: true }),
+    ],
   },
   {
     api_name: "Sales_Orders",
     singular: "Sales Order",
     notifications: true,
-    fields: [mandatory("Subject"), picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]), lookup("Account_Name", "Accounts"), field("Due_Date", "date"), field("Signed_Copy", "fileupload"), field("Ordered_Items", "subform"), field("Grand_Total", "currency", { read_only: true })],
+    fields: [
+      mandatory("Subject"),
+      picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]),
+      lookup("Account_Name", "Accounts"),
+      field("Due_Date", "date"),
+      field("Signed_Copy", "fileupload"),
+      field("Ordered_Items", "subform"),
+      field("Grand_Total", "currency", { read_only: true }),
+    ],
   },
   {
     api_name: "Purchase_Orders",
     singular: "Purchase Order",
     notifications: true,
-    fields: [mandatory("Subject"), lookup("Vendor_Name", "Vendors"), picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]), field("PO_Date", "date"), field("Purchase_Items", "subform"), field("Grand_Total", "currency", { read_only: true })],
+    fields: [
+      mandatory("Subject"),
+      lookup("Vendor_Name", "Vendors"),
+      picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]),
+      field("PO_Date", "date"),
+      field("Purchase_Items", "subform"),
+      field("Grand_Total", "currency", { read_only: true }),
+    ],
   },
   {
     api_name: "Invoices",
     singular: "Invoice",
     notifications: true,
-    fields: [mandatory("Subject"), picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]), lookup("Account_Name", "Accounts"), field("Invoice_Date", "date"), field("Due_Date", "date"), field("Invoiced_Items", "subform"), field("Grand_Total", "currency", { read_only: true })],
+    fields: [
+      mandatory("Subject"),
+      picklist("Status", ["Created", "Approved", "Delivered", "Cancelled"]),
+      lookup("Account_Name", "Accounts"),
+      field("Invoice_Date", "date"),
+      field("Due_Date", "date"),
+      field("Invoiced_Items", "subform"),
+      field("Grand_Total", "currency", { read_only: true }),
+    ],
   },
   {
     api_name: "Notes",

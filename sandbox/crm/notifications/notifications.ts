@@ -90,9 +90,7 @@ const wholeChannel = (req: SandboxRequest, s: WatchSettings): Channel => ({
 /** PATCH keeps what it does not name; its events add to the channel's, or leave it with `_delete_events`. */
 const updatedChannel = (s: WatchSettings): Channel => {
   const existing = s.existing as Channel;
-  const events = s.deleteEvents
-    ? withoutEvents(existing.events, s.events ?? [])
-    : [...new Set([...existing.events, ...(s.events ?? [])])];
+  const events = s.deleteEvents ? withoutEvents(existing.events, s.events ?? []) : [...new Set([...existing.events, ...(s.events ?? [])])];
   const modules = new Set(events.map(moduleOfEvent));
   const conditions = new Map([...existing.conditions, ...(s.conditions ?? [])].filter(([module]) => modules.has(module)));
   return {
@@ -189,7 +187,10 @@ const positive = (text: string | null): number | undefined => {
 
 /** `?channel_ids=1,2`: every id must name a live channel of this data center, or nothing is disabled. */
 const disable: Handler = (req, { state }) => {
-  const ids = (req.query.get("channel_ids") ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  const ids = (req.query.get("channel_ids") ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
   if (ids.length === 0) {
     return crmError(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", {
       param_name: "channel_ids",

@@ -45,14 +45,19 @@ const notifyChannels = (state: SandboxState, event: WriteEvent): void => {
   for (const channel of liveChannels(state)) {
     if (watches(channel, event.module, WATCHED_AS[event.operation])) {
       const selection = event.operation === "update" ? channel.conditions.get(event.module) : undefined;
-      const notified = selection
-        ? changes.filter((change) => !change.fields || selectionMatches(selection, new Set(change.fields)))
-        : changes;
+      const notified = selection ? changes.filter((change) => !change.fields || selectionMatches(selection, new Set(change.fields))) : changes;
       if (notified.length > 0) send(state, channel, event.module, event.operation, notified);
     }
     if (!channel.notifyOnRelatedAction) continue;
     for (const [module, ids] of parents) {
-      if (watches(channel, module, "edit")) send(state, channel, module, "update", ids.map((id) => ({ id, fields: [] })));
+      if (watches(channel, module, "edit"))
+        send(
+          state,
+          channel,
+          module,
+          "update",
+          ids.map((id) => ({ id, fields: [] })),
+        );
     }
   }
 };
@@ -135,7 +140,10 @@ const later = (state: SandboxState, ms: number, post: () => void) => {
 };
 
 /** Posts every callback held since `hold` was set, in order; they keep their server_time. */
-export const releaseDeliveries = (state: SandboxState): void => heldOf(state).queued.splice(0).forEach((post) => post());
+export const releaseDeliveries = (state: SandboxState): void =>
+  heldOf(state)
+    .queued.splice(0)
+    .forEach((post) => post());
 
 /** Resolves once every callback held back by a delay has been posted and answered (held ones stay held). */
 export const flushWatchDeliveries = async (state: SandboxState): Promise<void> => {
@@ -170,13 +178,7 @@ const send = (state: SandboxState, channel: Channel, module: string, operation: 
   }
 };
 
-const callbackBody = (
-  state: SandboxState,
-  channel: Channel,
-  module: string,
-  operation: WriteEvent["operation"],
-  notified: Change[],
-) => {
+const callbackBody = (state: SandboxState, channel: Channel, module: string, operation: WriteEvent["operation"], notified: Change[]) => {
   const withValues = channel.returnAffectedFieldValues;
   const body: Record<string, unknown> = {
     server_time: state.clock.now(),

@@ -46,16 +46,9 @@ const mandatory = (apiName: string, jsonPath: string) =>
 const invalid = (apiName: string, jsonPath: string, extra: Record<string, unknown> = {}) =>
   new CrmFailure("INVALID_DATA", "invalid data", { api_name: apiName, json_path: jsonPath, ...extra });
 
-export const notSubscribed = (channelId: string) =>
-  new CrmFailure("NOT_SUBSCRIBED", "the given channel is not subscribed", { channel_id: channelId });
+export const notSubscribed = (channelId: string) => new CrmFailure("NOT_SUBSCRIBED", "the given channel is not subscribed", { channel_id: channelId });
 
-export const readWatch = (
-  state: SandboxState,
-  dc: DataCenterKey,
-  entry: unknown,
-  index: number,
-  mode: WatchMode,
-): WatchSettings | CrmFailure => {
+export const readWatch = (state: SandboxState, dc: DataCenterKey, entry: unknown, index: number, mode: WatchMode): WatchSettings | CrmFailure => {
   try {
     return new WatchReader(state, dc, entry, `$.watch[${index}]`, mode).read();
   } catch (error) {
@@ -196,12 +189,7 @@ class WatchReader {
     return conditions;
   }
 
-  private selection(
-    value: Record<string, any>,
-    path: string,
-    depth: number,
-    checkField: (name: string, path: string) => void,
-  ): FieldSelection {
+  private selection(value: Record<string, any>, path: string, depth: number, checkField: (name: string, path: string) => void): FieldSelection {
     if (typeof value?.field?.api_name === "string") {
       checkField(value.field.api_name, `${path}.field.api_name`);
       return { field: value.field.api_name };
@@ -211,9 +199,7 @@ class WatchReader {
       throw invalid("field_selection", path);
     }
     if (depth > WATCH_LIMITS.conditionDepth) throw invalid("group", `${path}.group`);
-    const group = value.group.map((child: Record<string, any>, i: number) =>
-      this.selection(child, `${path}.group[${i}]`, depth + 1, checkField),
-    );
+    const group = value.group.map((child: Record<string, any>, i: number) => this.selection(child, `${path}.group[${i}]`, depth + 1, checkField));
     return { operator, group };
   }
 }

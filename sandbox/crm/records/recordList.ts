@@ -113,16 +113,24 @@ const tokenPage = (state: SandboxState, module: CrmModule, token: string, userId
 const discretePage = (req: SandboxRequest, state: SandboxState, module: CrmModule, perPage: number): PagePlace | SandboxResponse => {
   const page = positiveInt(req.query, "page", 1);
   if (page * perPage > DISCRETE_REACH) {
-    throw new CrmFailure(
-      "DISCRETE_PAGINATION_LIMIT_EXCEEDED",
-      `cannot fetch more than ${DISCRETE_REACH} records with page and per_page; use page_token`,
-      { limit: DISCRETE_REACH },
-    );
+    throw new CrmFailure("DISCRETE_PAGINATION_LIMIT_EXCEEDED", `cannot fetch more than ${DISCRETE_REACH} records with page and per_page; use page_token`, {
+      limit: DISCRETE_REACH,
+    });
   }
   const sortOrder = req.query.get("sort_order") ?? "asc";
   if (sortOrder !== "asc" && sortOrder !== "desc") throw invalidParam("sort_order");
-  const ids = req.query.get("ids")?.split(",").map((id) => id.trim()).filter(Boolean);
-  const query = { module: module.api_name, sortBy: req.query.get("sort_by") ?? "id", sortOrder, modifiedSince: readModifiedSince(req), ...(ids?.length ? { ids } : {}) };
+  const ids = req.query
+    .get("ids")
+    ?.split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const query = {
+    module: module.api_name,
+    sortBy: req.query.get("sort_by") ?? "id",
+    sortOrder,
+    modifiedSince: readModifiedSince(req),
+    ...(ids?.length ? { ids } : {}),
+  };
   const selectedIds = selected(state, query);
   if (selectedIds.length === 0 && query.modifiedSince !== undefined) return { status: 304 };
   return { query, ids: selectedIds, start: (page - 1) * perPage, served: (page - 1) * perPage, page };

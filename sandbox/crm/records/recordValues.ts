@@ -142,8 +142,7 @@ export const withFullName = (module: CrmModule, record: CrmRecord): CrmRecord =>
   return record;
 };
 
-const sameValue = (a: unknown, b: unknown) =>
-  typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b;
+const sameValue = (a: unknown, b: unknown) => (typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b);
 
 /** The stored record (other than `self`) that already holds `values[apiName]`, if any. */
 export const holderOf = (records: Iterable<CrmRecord>, apiName: string, value: unknown, self?: string): CrmRecord | undefined => {

@@ -160,7 +160,12 @@ const upsert: Handler = (req, { state }) => {
 
 const remove: Handler = (req, { state }) => {
   const module = moduleNamed(state, req.params.module);
-  const ids = req.params.id ? [req.params.id] : (req.query.get("ids") ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  const ids = req.params.id
+    ? [req.params.id]
+    : (req.query.get("ids") ?? "")
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean);
   if (ids.length === 0) throw new CrmFailure("REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", { param_name: "ids" });
   if (ids.length > MAX_DELETE_IDS) throw new CrmFailure("LIMIT_EXCEEDED", "limit exceeded", { param_name: "ids", limit: MAX_DELETE_IDS });
   const records = recordsOf(state, module);

@@ -26,21 +26,7 @@ const TAG_NAME_MAX = 25;
 const TAGS_PER_RECORD = 10;
 const RECORDS_PER_CALL = 100;
 /** Zoho's tag colours; new tags without one take the next in turn. */
-const COLORS = [
-  "#57B1FD",
-  "#879BFC",
-  "#658BA8",
-  "#FD87BD",
-  "#969696",
-  "#F48435",
-  "#1DB9B4",
-  "#E7A826",
-  "#63C57E",
-  "#F17574",
-  "#D297EE",
-  "#A8C026",
-  "#B88562",
-];
+const COLORS = ["#57B1FD", "#879BFC", "#658BA8", "#FD87BD", "#969696", "#F48435", "#1DB9B4", "#E7A826", "#63C57E", "#F17574", "#D297EE", "#A8C026", "#B88562"];
 
 declare module "../../state" {
   interface CrmSlices {

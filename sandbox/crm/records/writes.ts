@@ -49,12 +49,7 @@ export const withFullName = (state: SandboxState, module: string, record: CrmRec
   return record;
 };
 
-export const insertRecord = (
-  state: SandboxState,
-  module: string,
-  fields: Record<string, unknown>,
-  by: MinifiedUser = currentUser(state),
-): CrmRecord => {
+export const insertRecord = (state: SandboxState, module: string, fields: Record<string, unknown>, by: MinifiedUser = currentUser(state)): CrmRecord => {
   const now = zohoTime(state.clock.now());
   const record = withFullName(state, module, {
     Owner: by,

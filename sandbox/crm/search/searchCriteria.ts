@@ -19,8 +19,7 @@ import {
 
 export const SEARCH_LIMITS = { criteria: 10, inValues: 100 };
 
-export type Criteria =
-  { type: "condition"; field: string; operator: string; values: string[] } | { type: "and" | "or"; children: Criteria[] };
+export type Criteria = { type: "condition"; field: string; operator: string; values: string[] } | { type: "and" | "or"; children: Criteria[] };
 
 const malformed = (reason: string) => new CrmFailure("INVALID_QUERY", "Invalid query formed", { api_name: "criteria", reason });
 

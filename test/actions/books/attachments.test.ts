@@ -22,7 +22,8 @@ const get = (params: Record<string, unknown>) => run(booksGetAttachment, sandbox
 const remove = (params: Record<string, unknown>) => run(booksDeleteAttachment, sandbox(), params);
 
 /** Every byte value, twice, plus random bytes: a round trip that changed any byte shows. */
-const binaryFile = () => Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(4096), Buffer.from(Array.from({ length: 256 }, (_, i) => 255 - i))]);
+const binaryFile = () =>
+  Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(4096), Buffer.from(Array.from({ length: 256 }, (_, i) => 255 - i))]);
 
 it.each([
   ["invoices", "invoice_id", "Your file has been successfully attached to the invoice.", "Your file is no longer attached to the invoice."],
@@ -41,7 +42,11 @@ it.each([
   expect(addResult.data).toEqual({ recordType, recordId, fileName: "scan.png", size: bytes.length, message: added });
   expectSameShape(addResult, booksAddAttachment.examplePayload);
   const segment = recordType === "expenses" ? "receipt" : "attachment";
-  expect(booksCalls(sandbox(), from).find((call) => call.method === "POST")).toMatchObject({ method: "POST", path: `/books/v3/${recordType}/${recordId}/${segment}`, query: { organization_id: "10234695" } });
+  expect(booksCalls(sandbox(), from).find((call) => call.method === "POST")).toMatchObject({
+    method: "POST",
+    path: `/books/v3/${recordType}/${recordId}/${segment}`,
+    query: { organization_id: "10234695" },
+  });
 
   const file = await get({ recordType, recordId });
   expect(file.contentType).toBe("image/png");
@@ -67,7 +72,9 @@ it("gets the file attached last, and a delete takes the last one off", async () 
 it("takes an expense receipt as a spreadsheet, which invoices refuse", async () => {
   const [expense] = seed(sandbox(), "expenses", 1);
   const sheet = { data: Buffer.from("PK\u0003\u0004 sheet"), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
-  expect((await add({ recordType: "expenses", recordId: expense.expense_id, file: sheet, fileName: "receipt.xlsx" })).data.message).toBe("The expense receipt has been attached.");
+  expect((await add({ recordType: "expenses", recordId: expense.expense_id, file: sheet, fileName: "receipt.xlsx" })).data.message).toBe(
+    "The expense receipt has been attached.",
+  );
   await expectNoRequest(sandbox(), () =>
     expect(add({ recordType: "invoices", recordId: expense.expense_id, file: sheet, fileName: "receipt.xlsx" })).rejects.toThrow(
       /Input "File Name" \(fileName\): must end in one of gif, png, jpeg, jpg, bmp, pdf: Books takes only these for invoices/,
@@ -78,11 +85,17 @@ it("takes an expense receipt as a spreadsheet, which invoices refuse", async () 
 it("rejects bad input before any request: type, id, missing or oversized file, name", async () => {
   const pdf = { data: Buffer.from("%PDF-1.7"), contentType: "application/pdf" };
   await expectNoRequest(sandbox(), async () => {
-    await expect(add({ recordType: "contacts", recordId: "1", file: pdf, fileName: "a.pdf" })).rejects.toThrow(/Input "Record Type" \(recordType\): must be one of invoices, estimates, salesorders, purchaseorders, bills, expenses/);
+    await expect(add({ recordType: "contacts", recordId: "1", file: pdf, fileName: "a.pdf" })).rejects.toThrow(
+      /Input "Record Type" \(recordType\): must be one of invoices, estimates, salesorders, purchaseorders, bills, expenses/,
+    );
     await expect(add({ recordType: "invoices", recordId: "INV-1", file: pdf, fileName: "a.pdf" })).rejects.toThrow(/Input "Record ID" \(recordId\)/);
-    await expect(add({ recordType: "invoices", recordId: "1", fileName: "a.pdf" })).rejects.toThrow(/Input "File" \(file\): is empty: map a file from an earlier step/);
+    await expect(add({ recordType: "invoices", recordId: "1", fileName: "a.pdf" })).rejects.toThrow(
+      /Input "File" \(file\): is empty: map a file from an earlier step/,
+    );
     const big = { data: Buffer.alloc(5 * 1024 * 1024 + 1), contentType: "application/pdf" };
-    await expect(add({ recordType: "invoices", recordId: "1", file: big, fileName: "a.pdf" })).rejects.toThrow(/Input "File" \(file\): is 5\.0 MB, over the 5 MB Books takes for a file: send a smaller file$/);
+    await expect(add({ recordType: "invoices", recordId: "1", file: big, fileName: "a.pdf" })).rejects.toThrow(
+      /Input "File" \(file\): is 5\.0 MB, over the 5 MB Books takes for a file: send a smaller file$/,
+    );
     await expect(add({ recordType: "invoices", recordId: "1", file: pdf })).rejects.toThrow(/Input "File Name" \(fileName\): enter the file's name/);
     await expect(get({ recordType: "items", recordId: "1" })).rejects.toThrow(/Input "Record Type" \(recordType\)/);
   });

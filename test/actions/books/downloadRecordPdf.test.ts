@@ -26,7 +26,10 @@ it.each([
   expect(result.data.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   expect(result.data.toString("latin1")).toContain(String(record[numberField]));
   expectSameShape(result, booksDownloadRecordPdf.examplePayload);
-  expect(booksCalls(sandbox(), from).at(-1)).toMatchObject({ path: `/books/v3/${recordType}/${record[idField]}`, query: { accept: "pdf", organization_id: "10234695" } });
+  expect(booksCalls(sandbox(), from).at(-1)).toMatchObject({
+    path: `/books/v3/${recordType}/${record[idField]}`,
+    query: { accept: "pdf", organization_id: "10234695" },
+  });
   acceptGap(sandbox(), PDF_UNDECLARED);
 });
 
@@ -36,7 +39,9 @@ it("says a missing document does not exist (Books' JSON error inside a binary an
 
 it("rejects a type Books does not print, and bad ids, before any request", async () => {
   await expectNoRequest(sandbox(), async () => {
-    await expect(download({ recordType: "items", recordId: "1" })).rejects.toThrow(/Input "Record Type" \(recordType\): Books gives PDFs only of estimates, salesorders, invoices, creditnotes, purchaseorders, bills/);
+    await expect(download({ recordType: "items", recordId: "1" })).rejects.toThrow(
+      /Input "Record Type" \(recordType\): Books gives PDFs only of estimates, salesorders, invoices, creditnotes, purchaseorders, bills/,
+    );
     await expect(download({ recordType: "invoices", recordId: "INV-1" })).rejects.toThrow(/Input "Record ID" \(recordId\)/);
   });
 });

@@ -18,7 +18,11 @@ it("gets an invoice by id, shaped like the example payload", async () => {
 });
 
 it("gets a contact, an item and an estimate", async () => {
-  for (const [recordType, idField] of [["contacts", "contact_id"], ["items", "item_id"], ["estimates", "estimate_id"]]) {
+  for (const [recordType, idField] of [
+    ["contacts", "contact_id"],
+    ["items", "item_id"],
+    ["estimates", "estimate_id"],
+  ]) {
     const [record] = seed(sandbox(), recordType, 1);
     const { data } = await get({ recordType, recordId: record[idField] });
     expect(data).toMatchObject({ [idField]: record[idField] });
@@ -28,10 +32,14 @@ it("gets a contact, an item and an estimate", async () => {
 it("gets a contact person under its contact, and a task under its project", async () => {
   const [person] = seed(sandbox(), "contactpersons", 1);
   const from = sandbox().log.length;
-  expect((await get({ recordType: "contactpersons", parentRecordId: person.contact_id, recordId: person.contact_person_id })).data).toMatchObject({ first_name: person.first_name });
+  expect((await get({ recordType: "contactpersons", parentRecordId: person.contact_id, recordId: person.contact_person_id })).data).toMatchObject({
+    first_name: person.first_name,
+  });
   expect(booksCalls(sandbox(), from).at(-1)!.path).toBe(`/books/v3/contacts/${person.contact_id}/contactpersons/${person.contact_person_id}`);
   const [task] = seed(sandbox(), "tasks", 1);
-  expect((await get({ recordType: "tasks", parentRecordType: "projects", parentRecordId: task.project_id, recordId: task.task_id })).data).toMatchObject({ task_name: task.task_name });
+  expect((await get({ recordType: "tasks", parentRecordType: "projects", parentRecordId: task.project_id, recordId: task.task_id })).data).toMatchObject({
+    task_name: task.task_name,
+  });
 });
 
 it("reads an account that Books spreads over the answer", async () => {
@@ -41,14 +49,18 @@ it("reads an account that Books spreads over the answer", async () => {
 });
 
 it("says a missing record does not exist (Books code 1002)", async () => {
-  await expect(get({ recordType: "invoices", recordId: "460000000000001" })).rejects.toThrow(/Zoho Books error 1002 \(HTTP 404\): Invoice does not exist\. Check the record id\./);
+  await expect(get({ recordType: "invoices", recordId: "460000000000001" })).rejects.toThrow(
+    /Zoho Books error 1002 \(HTTP 404\): Invoice does not exist\. Check the record id\./,
+  );
 });
 
 it("rejects bad input before any request", async () => {
   await expectNoRequest(sandbox(), async () => {
     await expect(get({ recordType: "invoices", recordId: "INV-000001" })).rejects.toThrow(/Input "Record ID" \(recordId\): must be a numeric Zoho id/);
     await expect(get({ recordType: "tasks", recordId: "1" })).rejects.toThrow(/Input "Parent Record ID" \(parentRecordId\)/);
-    await expect(get({ recordType: "tasks", recordId: "1", parentRecordId: "2", parentRecordType: "contacts" })).rejects.toThrow(/Input "Parent Record Type" \(parentRecordType\)/);
+    await expect(get({ recordType: "tasks", recordId: "1", parentRecordId: "2", parentRecordType: "contacts" })).rejects.toThrow(
+      /Input "Parent Record Type" \(parentRecordType\)/,
+    );
     await expect(get({ recordType: "", recordId: "1" })).rejects.toThrow(/Input "Record Type" \(recordType\)/);
   });
 });

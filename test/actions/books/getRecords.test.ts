@@ -41,7 +41,13 @@ it("with Fetch All follows has_more_page across every page", async () => {
 
 it("sends Search Fields as Books' list filters", async () => {
   const from = sandbox().log.length;
-  const { data } = await list({ recordType: "contacts", searchFields: [{ key: "search_text", value: "Contact 44" }, { key: "contact_name_startswith", value: "Contact 44" }] });
+  const { data } = await list({
+    recordType: "contacts",
+    searchFields: [
+      { key: "search_text", value: "Contact 44" },
+      { key: "contact_name_startswith", value: "Contact 44" },
+    ],
+  });
   expect(data.records.map((c: any) => c.contact_name).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `Contact 44${i}`));
   expect(listCalls(from)[0].query).toMatchObject({ search_text: "Contact 44", contact_name_startswith: "Contact 44" });
 });
@@ -50,7 +56,13 @@ it("filters invoices by status and last_modified_time, shaped like the example p
   const [item] = seed(sandbox(), "items", 1);
   const invoices = seed(sandbox(), "invoices", 3, { fields: { line_items: [{ item_id: item.item_id, quantity: 2 }] } });
   invoices[1].status = "sent";
-  const { data } = await list({ recordType: "invoices", searchFields: [{ key: "status", value: "sent" }, { key: "last_modified_time", value: "2000-01-01T00:00:00+0000" }] });
+  const { data } = await list({
+    recordType: "invoices",
+    searchFields: [
+      { key: "status", value: "sent" },
+      { key: "last_modified_time", value: "2000-01-01T00:00:00+0000" },
+    ],
+  });
   expect(data.records.map((i: any) => i.invoice_id)).toEqual([invoices[1].invoice_id]);
   expectSameShape(data, { records: [exampleInvoice], page_context: { ...examplePageContext, applied_filter: "Status.Sent" } });
 });
@@ -70,12 +82,16 @@ it("rejects bad input before any request", async () => {
   await expectNoRequest(sandbox(), async () => {
     await expect(list({ recordType: "contacts", per_page: "500" })).rejects.toThrow(/Input "Per Page" \(per_page\): must be at most 200/);
     await expect(list({ recordType: "contacts", page: "first" })).rejects.toThrow(/Input "Page" \(page\): must be a whole number/);
-    await expect(list({ recordType: "contacts", searchFields: [{ key: "page", value: "2" }] })).rejects.toThrow(/Input "Search Fields" \(searchFields\): organization_id, page and per_page have their own inputs/);
+    await expect(list({ recordType: "contacts", searchFields: [{ key: "page", value: "2" }] })).rejects.toThrow(
+      /Input "Search Fields" \(searchFields\): organization_id, page and per_page have their own inputs/,
+    );
     await expect(list({ recordType: "contactpersons" })).rejects.toThrow(/Input "Parent Record ID" \(parentRecordId\)/);
     await expect(list({ recordType: "Contacts" })).rejects.toThrow(/Input "Record Type" \(recordType\)/);
   });
 });
 
 it("turns Books' refusal of a filter into a clear error", async () => {
-  await expect(list({ recordType: "invoices", searchFields: [{ key: "last_modified_time", value: "yesterday" }] })).rejects.toThrow(/Zoho Books error 2 \(HTTP 400\): Invalid value passed for last_modified_time/);
+  await expect(list({ recordType: "invoices", searchFields: [{ key: "last_modified_time", value: "yesterday" }] })).rejects.toThrow(
+    /Zoho Books error 2 \(HTTP 400\): Invalid value passed for last_modified_time/,
+  );
 });

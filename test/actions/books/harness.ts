@@ -13,7 +13,8 @@ export const seed = (sandbox: TestSandbox, type: string, count: number, options:
   seedBooks(sandbox.state, { type, count, ...options });
 
 /** The Books calls logged since `from` (a log length taken earlier). */
-export const booksCalls = (sandbox: TestSandbox, from: number): RequestLogEntry[] => sandbox.log.slice(from).filter((entry) => entry.path.startsWith("/books/"));
+export const booksCalls = (sandbox: TestSandbox, from: number): RequestLogEntry[] =>
+  sandbox.log.slice(from).filter((entry) => entry.path.startsWith("/books/"));
 
 /** Runs `body` and fails unless it sent nothing to the sandbox. */
 export const expectNoRequest = async (sandbox: TestSandbox, body: () => Promise<unknown>) => {

@@ -4,7 +4,10 @@ import { ensureOrganizations } from "../../../sandbox/books/organizations";
 import { startTestSandbox, connectionFor, type TestSandbox } from "../../helpers/sandbox";
 import { booksCalls, run, seed } from "./harness";
 
-const withSandbox = async (booksOrganizations: Array<{ organization_id: string; name: string; is_default_org: boolean }>, body: (sandbox: TestSandbox) => Promise<void>) => {
+const withSandbox = async (
+  booksOrganizations: Array<{ organization_id: string; name: string; is_default_org: boolean }>,
+  body: (sandbox: TestSandbox) => Promise<void>,
+) => {
   const sandbox = await startTestSandbox({ booksOrganizations });
   // seedBooks reads the organizations without the sandbox's options: fill them from the options first.
   ensureOrganizations(sandbox.state, { booksOrganizations });
@@ -17,7 +20,9 @@ const withSandbox = async (booksOrganizations: Array<{ organization_id: string; 
 };
 
 const organizationsUsed = (sandbox: TestSandbox, from: number) =>
-  booksCalls(sandbox, from).filter((call) => call.path !== "/books/v3/organizations").map((call) => call.query.organization_id);
+  booksCalls(sandbox, from)
+    .filter((call) => call.path !== "/books/v3/organizations")
+    .map((call) => call.query.organization_id);
 
 it("uses the only organization, even when Zoho does not mark it default", async () => {
   await withSandbox([{ organization_id: "700001", name: "Solo Ltd", is_default_org: false }], async (sandbox) => {
@@ -50,14 +55,18 @@ it("fails listing the organizations by name and id when none is the default, bef
     { organization_id: "700002", name: "Beta", is_default_org: false },
   ];
   await withSandbox(orgs, async (sandbox) => {
-    await expect(run(booksGetRecords, sandbox, { recordType: "items" })).rejects.toThrow(/Input "Organization ID" \(organizationId\).*Alpha \(700001\), Beta \(700002\)/);
+    await expect(run(booksGetRecords, sandbox, { recordType: "items" })).rejects.toThrow(
+      /Input "Organization ID" \(organizationId\).*Alpha \(700001\), Beta \(700002\)/,
+    );
     expect(booksCalls(sandbox, 0).map((call) => call.path)).toEqual(["/books/v3/organizations"]);
   });
 });
 
 it("says so when the organization named is not the user's", async () => {
   await withSandbox([{ organization_id: "700001", name: "Solo Ltd", is_default_org: true }], async (sandbox) => {
-    await expect(run(booksGetRecords, sandbox, { recordType: "items", organizationId: "999999" })).rejects.toThrow(/not associated with the CompanyID.*Pick the organization in the Organization ID input/);
+    await expect(run(booksGetRecords, sandbox, { recordType: "items", organizationId: "999999" })).rejects.toThrow(
+      /not associated with the CompanyID.*Pick the organization in the Organization ID input/,
+    );
   });
 });
 

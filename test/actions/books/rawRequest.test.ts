@@ -10,7 +10,11 @@ it("sends a path under /books/v3 with the resolved organization_id and returns B
   seed(sandbox(), "invoices", 2);
   const from = sandbox().log.length;
   const { data } = await raw({ url: "/invoices", queryParams: [{ key: "per_page", value: "1" }] });
-  expect(data).toMatchObject({ code: 0, invoices: [expect.objectContaining({ invoice_id: expect.any(String) })], page_context: { per_page: 1, has_more_page: true } });
+  expect(data).toMatchObject({
+    code: 0,
+    invoices: [expect.objectContaining({ invoice_id: expect.any(String) })],
+    page_context: { per_page: 1, has_more_page: true },
+  });
   // Seeded invoices' lines carry no item, so only the envelope is compared.
   expectSameShape({ ...data, invoices: [] }, booksRawRequest.examplePayload!.data);
   const calls = booksCalls(sandbox(), from);
@@ -56,7 +60,9 @@ it("waits out a 429 for Zoho's Retry-After, then succeeds", async () => {
 });
 
 it("turns Books' errors into clear messages", async () => {
-  await expect(raw({ url: "/invoices/460000000000001", organizationId: "10234695" })).rejects.toThrow(/Zoho Books error 1002 \(HTTP 404\): Invoice does not exist/);
+  await expect(raw({ url: "/invoices/460000000000001", organizationId: "10234695" })).rejects.toThrow(
+    /Zoho Books error 1002 \(HTTP 404\): Invoice does not exist/,
+  );
 });
 
 it("rejects bad input, and a URL off Zoho's host, before any request", async () => {
@@ -64,6 +70,8 @@ it("rejects bad input, and a URL off Zoho's host, before any request", async () 
     await expect(raw({ url: "/items", method: "FETCH", organizationId: "10234695" })).rejects.toThrow(/Method/);
     await expect(raw({ url: "", organizationId: "10234695" })).rejects.toThrow(/URL/i);
     await expect(raw({ url: "/items", organizationId: "Zylker" })).rejects.toThrow(/Input "Organization ID" \(organizationId\)/);
-    await expect(raw({ url: "https://evil.example.com/books/v3/items", organizationId: "10234695" })).rejects.toThrow(/Refusing to send the Zoho token to https:\/\/evil\.example\.com/);
+    await expect(raw({ url: "https://evil.example.com/books/v3/items", organizationId: "10234695" })).rejects.toThrow(
+      /Refusing to send the Zoho token to https:\/\/evil\.example\.com/,
+    );
   });
 });

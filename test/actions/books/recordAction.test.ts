@@ -13,7 +13,12 @@ it("marks an invoice as sent, then voids it, with no body sent", async () => {
   const [invoice] = seed(sandbox(), "invoices", 1);
   const from = sandbox().log.length;
   const result = await act({ recordType: "invoices", recordId: invoice.invoice_id, action: "invoices:status/sent" });
-  expect(result.data).toEqual({ recordType: "invoices", recordId: invoice.invoice_id, action: "status/sent", message: "Invoice status has been changed to Sent." });
+  expect(result.data).toEqual({
+    recordType: "invoices",
+    recordId: invoice.invoice_id,
+    action: "status/sent",
+    message: "Invoice status has been changed to Sent.",
+  });
   expectSameShape(result.data, booksRecordAction.examplePayload!.data);
   const post = booksCalls(sandbox(), from).at(-1)!;
   expect(post).toMatchObject({ method: "POST", path: `/books/v3/invoices/${invoice.invoice_id}/status/sent`, query: { organization_id: "10234695" } });
@@ -42,13 +47,19 @@ it("emails an invoice with the Body's recipients", async () => {
 
 it("rejects an action that is not the record type's, a missing action and bad JSON, before any request", async () => {
   await expectNoRequest(sandbox(), async () => {
-    await expect(act({ recordType: "items", recordId: "1", action: "invoices:status/sent" })).rejects.toThrow(/Input "Action" \(action\): "invoices:status\/sent" is not an action on items: pick one of items:active, items:inactive/);
+    await expect(act({ recordType: "items", recordId: "1", action: "invoices:status/sent" })).rejects.toThrow(
+      /Input "Action" \(action\): "invoices:status\/sent" is not an action on items: pick one of items:active, items:inactive/,
+    );
     await expect(act({ recordType: "taxes", recordId: "1", action: "taxes:approve" })).rejects.toThrow(/Books offers no actions on this type/);
     await expect(act({ recordType: "invoices", recordId: "1", action: "" })).rejects.toThrow(/Input "Action" \(action\): pick an action/);
-    await expect(act({ recordType: "invoices", recordId: "1", action: "invoices:email", body: "{to:" })).rejects.toThrow(/Input "Body" \(body\): is not valid JSON/);
+    await expect(act({ recordType: "invoices", recordId: "1", action: "invoices:email", body: "{to:" })).rejects.toThrow(
+      /Input "Body" \(body\): is not valid JSON/,
+    );
   });
 });
 
 it("says a missing record does not exist", async () => {
-  await expect(act({ recordType: "bills", recordId: "460000000000001", action: "bills:status/void" })).rejects.toThrow(/Zoho Books error 1002.*Bill does not exist/);
+  await expect(act({ recordType: "bills", recordId: "460000000000001", action: "bills:status/void" })).rejects.toThrow(
+    /Zoho Books error 1002.*Bill does not exist/,
+  );
 });

@@ -19,7 +19,11 @@ it("deletes a task under its project", async () => {
   const [task] = seed(sandbox(), "tasks", 1);
   const from = sandbox().log.length;
   await remove({ recordType: "tasks", parentRecordId: task.project_id, recordId: task.task_id });
-  expect(booksCalls(sandbox(), from).at(-1)).toMatchObject({ method: "DELETE", path: `/books/v3/projects/${task.project_id}/tasks/${task.task_id}`, status: 200 });
+  expect(booksCalls(sandbox(), from).at(-1)).toMatchObject({
+    method: "DELETE",
+    path: `/books/v3/projects/${task.project_id}/tasks/${task.task_id}`,
+    status: 200,
+  });
 });
 
 it("deletes a contact person by its own id", async () => {
@@ -32,7 +36,9 @@ it("deletes a contact person by its own id", async () => {
 it("rejects bad input before any request, and reports a missing record", async () => {
   await expectNoRequest(sandbox(), async () => {
     await expect(remove({ recordType: "contacts", recordId: "" })).rejects.toThrow(/Input "Record ID" \(recordId\)/);
-    await expect(remove({ recordType: "items", recordId: "1", parentRecordId: "2" })).rejects.toThrow(/Input "Parent Record ID" \(parentRecordId\): items is not nested/);
+    await expect(remove({ recordType: "items", recordId: "1", parentRecordId: "2" })).rejects.toThrow(
+      /Input "Parent Record ID" \(parentRecordId\): items is not nested/,
+    );
   });
   await expect(remove({ recordType: "items", recordId: "460000000000001" })).rejects.toThrow(/Zoho Books error 1002.*Item does not exist/);
 });

@@ -15,7 +15,12 @@ it("uploads a file from an earlier step as multipart field `file` and returns th
   const s = sandbox();
   const id = leadId();
   const before = s.log.length;
-  const result = await run(crmAddAttachment, s, { recordType: "Leads", recordId: id, file: { data: bytes, contentType: "application/pdf" }, fileName: "contract.pdf" });
+  const result = await run(crmAddAttachment, s, {
+    recordType: "Leads",
+    recordId: id,
+    file: { data: bytes, contentType: "application/pdf" },
+    fileName: "contract.pdf",
+  });
   expect(result.data.id).toMatch(/^\d+$/);
   expectSameShape(result, crmAddAttachment.examplePayload);
   const [call] = s.log.slice(before);
@@ -45,7 +50,9 @@ it("rejects bad input before any request, naming the input", async () => {
   const base = { recordType: "Leads", recordId: id };
   await expectNoRequest(s, async () => {
     const tooBig = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1);
-    await expect(run(crmAddAttachment, s, { ...base, file: tooBig, fileName: "big.bin" })).rejects.toThrow(/Input "File" \(file\): is 20\.0 MB, over Zoho's 20 MB limit/);
+    await expect(run(crmAddAttachment, s, { ...base, file: tooBig, fileName: "big.bin" })).rejects.toThrow(
+      /Input "File" \(file\): is 20\.0 MB, over Zoho's 20 MB limit/,
+    );
     await expect(run(crmAddAttachment, s, { ...base })).rejects.toThrow(/"File".*exactly one/);
     await expect(run(crmAddAttachment, s, { ...base, file: bytes, fileName: "a.bin", attachmentUrl: "https://example.com/a" })).rejects.toThrow(/exactly one/);
     await expect(run(crmAddAttachment, s, { ...base, file: bytes })).rejects.toThrow(/"File Name"/);
@@ -65,7 +72,9 @@ it("names the missing scope when the token cannot upload files", async () => {
 
 it("reports Zoho's INVALID_DATA for a record that does not exist", async () => {
   const s = sandbox();
-  await expect(run(crmAddAttachment, s, { recordType: "Leads", recordId: "5725767000009999999", file: bytes, fileName: "a.bin" })).rejects.toThrow(/HTTP 400\) INVALID_DATA/);
+  await expect(run(crmAddAttachment, s, { recordType: "Leads", recordId: "5725767000009999999", file: bytes, fileName: "a.bin" })).rejects.toThrow(
+    /HTTP 400\) INVALID_DATA/,
+  );
 });
 
 it("sends the same multipart body again after a 429", async () => {

@@ -15,7 +15,9 @@ const stored = (module: string, id: string) => sandbox().state.crm.records.get(m
 const leadsRule = async () => (await runDataSource(selectCrmAssignmentRule, sandbox(), { recordType: "Leads" })).result[0].key as string;
 
 it("lists a module's assignment rules; a module without any gives an empty list", async () => {
-  expect((await runDataSource(selectCrmAssignmentRule, sandbox(), { recordType: "Leads" })).result).toEqual([{ key: expect.stringMatching(/^\d+$/), label: "Leads round robin" }]);
+  expect((await runDataSource(selectCrmAssignmentRule, sandbox(), { recordType: "Leads" })).result).toEqual([
+    { key: expect.stringMatching(/^\d+$/), label: "Leads round robin" },
+  ]);
   expect((await runDataSource(selectCrmAssignmentRule, sandbox(), { recordType: "Vendors" })).result).toEqual([]);
 });
 
@@ -23,7 +25,10 @@ it("Create Record and Create Records give new records the rule's owners, round r
   const s = sandbox();
   const rule = await leadsRule();
   const one = await run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "Ruled" }], assignmentRule: rule });
-  expect(s.log.find((e) => e.method === "POST" && e.path === "/crm/v8/Leads" && (e.body as any).lar_id === rule)?.body).toMatchObject({ lar_id: rule, trigger: [] });
+  expect(s.log.find((e) => e.method === "POST" && e.path === "/crm/v8/Leads" && (e.body as any).lar_id === rule)?.body).toMatchObject({
+    lar_id: rule,
+    trigger: [],
+  });
   const many = await run(crmCreateRecords, s, { recordType: "Leads", records: [1, 2, 3].map((i) => ({ Last_Name: `Ruled ${i}` })), assignmentRule: rule });
   const owners = [one.data.id, ...many.data.results.map((r: { id: string }) => r.id)].map((id) => (stored("Leads", id).Owner as { id: string }).id);
   const users = s.state.users.map((u) => u.id);
@@ -57,7 +62,9 @@ it("a rule of another module is refused by Zoho, nothing written", async () => {
   const s = sandbox();
   const dealsRule = (await runDataSource(selectCrmAssignmentRule, s, { recordType: "Deals" })).result[0].key;
   const before = s.state.writeLog.length;
-  await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "X" }], assignmentRule: dealsRule })).rejects.toThrow(/INVALID_DATA.*lar_id/);
+  await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "X" }], assignmentRule: dealsRule })).rejects.toThrow(
+    /INVALID_DATA.*lar_id/,
+  );
   expect(s.state.writeLog.length).toBe(before);
 });
 
@@ -73,8 +80,12 @@ it("without a rule no lar_id is sent; Trigger's default runs no automation, and 
 it("rejects a bad rule id or trigger before any request", async () => {
   const s = sandbox();
   await expectNoRequest(s, async () => {
-    await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "X" }], assignmentRule: "round robin" })).rejects.toThrow(/"Assignment Rule"/);
+    await expect(
+      run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "X" }], assignmentRule: "round robin" }),
+    ).rejects.toThrow(/"Assignment Rule"/);
     await expect(run(crmCreateRecords, s, { recordType: "Leads", records: [{ Last_Name: "X" }], assignmentRule: "abc" })).rejects.toThrow(/"Assignment Rule"/);
-    await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "X" }], trigger: ["macro"] })).rejects.toThrow(/"Trigger".*workflow, approval or blueprint/);
+    await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "X" }], trigger: ["macro"] })).rejects.toThrow(
+      /"Trigger".*workflow, approval or blueprint/,
+    );
   });
 });

@@ -47,7 +47,12 @@ it("performs a transition picked from the record's current ones, with its requir
 
 it("takes a transition by name, values from Dynamic Values", async () => {
   const { id } = deal("Negotiation/Review");
-  await run(crmPerformBlueprintTransition, sandbox(), { recordType: "Deals", recordId: id, transitionId: "Lose", dynamicValues: { Description: "budget cut" } });
+  await run(crmPerformBlueprintTransition, sandbox(), {
+    recordType: "Deals",
+    recordId: id,
+    transitionId: "Lose",
+    dynamicValues: { Description: "budget cut" },
+  });
   expect(stored(id)).toMatchObject({ Stage: "Closed Lost", Description: "budget cut" });
 });
 
@@ -69,7 +74,9 @@ it("names a missing required field or a transition not open now, changing nothin
 it("rejects bad input before any request", async () => {
   const s = sandbox();
   await expectNoRequest(s, async () => {
-    await expect(run(crmPerformBlueprintTransition, s, { recordType: "Deals", recordId: "5725767000000000001", transitionId: "" })).rejects.toThrow(/"Transition"/);
+    await expect(run(crmPerformBlueprintTransition, s, { recordType: "Deals", recordId: "5725767000000000001", transitionId: "" })).rejects.toThrow(
+      /"Transition"/,
+    );
     await expect(run(crmPerformBlueprintTransition, s, { recordType: "Deals", recordId: "x1", transitionId: "Qualify" })).rejects.toThrow(/"Record ID"/);
     await expect(run(crmGetBlueprintTransitions, s, { recordType: "Sales Orders", recordId: "5725767000000000001" })).rejects.toThrow(/"Module"/);
   });

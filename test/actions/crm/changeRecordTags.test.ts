@@ -8,7 +8,8 @@ import { acceptGap, GAPS } from "../../sandbox/contractGaps";
 const sandbox = useSandbox();
 beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 
-const tagsOf = (s: ReturnType<typeof sandbox>, id: string) => ((s.state.crm.records.get("Leads")!.get(id)!.Tag as Array<{ name: string }>) ?? []).map((t) => t.name);
+const tagsOf = (s: ReturnType<typeof sandbox>, id: string) =>
+  ((s.state.crm.records.get("Leads")!.get(id)!.Tag as Array<{ name: string }>) ?? []).map((t) => t.name);
 
 it("adds tags to many records in one call, then removes one", async () => {
   const s = sandbox();
@@ -20,7 +21,11 @@ it("adds tags to many records in one call, then removes one", async () => {
   expect(added.data.results.map((r: any) => r.id)).toEqual(ids);
   expectSameShape(added, crmChangeRecordTags.examplePayload);
   expect(s.log.slice(before)).toEqual([
-    expect.objectContaining({ method: "POST", path: "/crm/v8/Leads/actions/add_tags", body: { tags: [{ name: "VIP" }, { name: "Q4" }], ids, over_write: false } }),
+    expect.objectContaining({
+      method: "POST",
+      path: "/crm/v8/Leads/actions/add_tags",
+      body: { tags: [{ name: "VIP" }, { name: "Q4" }], ids, over_write: false },
+    }),
   ]);
   ids.forEach((id) => expect(tagsOf(s, id)).toEqual(["VIP", "Q4"]));
 
@@ -43,7 +48,13 @@ it("a record Zoho refuses fails the step, naming it, unless asked to continue", 
 
 it("reads Zoho's 400 when every record fails, without hiding the records", async () => {
   const s = sandbox();
-  const result = await run(crmChangeRecordTags, s, { recordType: "Leads", operation: "add", tagNames: "Hot", recordIds: ["5725767000009999998", "5725767000009999999"], continueOnFailure: true });
+  const result = await run(crmChangeRecordTags, s, {
+    recordType: "Leads",
+    operation: "add",
+    tagNames: "Hot",
+    recordIds: ["5725767000009999998", "5725767000009999999"],
+    continueOnFailure: true,
+  });
   expect(result.data).toMatchObject({ total: 2, succeeded: 0, failed: 2 });
   expect(result.data.results.map((r: any) => r.code)).toEqual(["INVALID_DATA", "INVALID_DATA"]);
 });
@@ -55,7 +66,9 @@ it("rejects bad input before any request", async () => {
     await expect(run(crmChangeRecordTags, s, { ...base, operation: "replace" })).rejects.toThrow(/"Operation"/);
     await expect(run(crmChangeRecordTags, s, { ...base, tagNames: "a-tag-name-longer-than-25-chars" })).rejects.toThrow(/"Tag Names".*25 characters/);
     await expect(run(crmChangeRecordTags, s, { ...base, tagNames: [] })).rejects.toThrow(/"Tag Names".*at least one/);
-    await expect(run(crmChangeRecordTags, s, { ...base, recordIds: Array.from({ length: 101 }, (_, i) => String(5725767000000000001n + BigInt(i))) })).rejects.toThrow(/"Record IDs".*at most 100/);
+    await expect(
+      run(crmChangeRecordTags, s, { ...base, recordIds: Array.from({ length: 101 }, (_, i) => String(5725767000000000001n + BigInt(i))) }),
+    ).rejects.toThrow(/"Record IDs".*at most 100/);
     await expect(run(crmChangeRecordTags, s, { ...base, recordIds: "12,abc" })).rejects.toThrow(/"Record IDs"/);
   });
 });

@@ -27,7 +27,10 @@ it("runs the sub-requests in one call and returns each sub-response", async () =
   expect(calls[0].body).toEqual({
     rollback_on_fail: false,
     concurrent_execution: false,
-    __composite_requests: [{ ...subRequests[0], method: "POST", uri: "/crm/v8/Leads" }, { ...subRequests[1], uri: "/crm/v8/org" }],
+    __composite_requests: [
+      { ...subRequests[0], method: "POST", uri: "/crm/v8/Leads" },
+      { ...subRequests[1], uri: "/crm/v8/org" },
+    ],
   });
 });
 
@@ -37,7 +40,9 @@ it("a failed sub-request fails the step, naming it, unless asked to continue", a
     { sub_request_id: "org", method: "GET", uri: "/org" },
     { sub_request_id: "bad", method: "POST", uri: "/Leads", body: { data: [{ Company: "No last name" }] } },
   ];
-  await expect(composite(s, { subRequests })).rejects.toThrow(/1 of 2 sub-requests failed: sub-request 2 \(bad\): HTTP 400 MANDATORY_NOT_FOUND.*Continue On Failure/);
+  await expect(composite(s, { subRequests })).rejects.toThrow(
+    /1 of 2 sub-requests failed: sub-request 2 \(bad\): HTTP 400 MANDATORY_NOT_FOUND.*Continue On Failure/,
+  );
   const result = await composite(s, { subRequests, continueOnFailure: "true" });
   expect(result.data).toMatchObject({ status_code: 207, succeeded: 1, failed: 1 });
   expect(result.data.sub_responses[1]).toMatchObject({ sub_request_id: "bad", status_code: 400 });
@@ -67,15 +72,28 @@ it("rejects bad input before any request", async () => {
   await expectNoRequest(s, async () => {
     await expect(composite(s, { subRequests: JSON.stringify(Array(6).fill(one)) })).rejects.toThrow(/"Sub-Requests".*6 sub-requests: Zoho takes 1 to 5/);
     await expect(composite(s, { subRequests: "[{method: GET}]" })).rejects.toThrow(/"Sub-Requests".*not valid JSON/);
-    await expect(composite(s, { subRequests: [{ method: "FETCH", uri: "org" }] })).rejects.toThrow(/sub-request 1: method must be GET.*sub-request 1: uri must be a path/);
+    await expect(composite(s, { subRequests: [{ method: "FETCH", uri: "org" }] })).rejects.toThrow(
+      /sub-request 1: method must be GET.*sub-request 1: uri must be a path/,
+    );
     await expect(composite(s, { subRequests: [{ ...one, headers: { Authorization: "x" } }] })).rejects.toThrow(/cannot set Authorization/);
-    await expect(composite(s, { subRequests: [{ ...one, sub_request_id: "a" }, { ...one, sub_request_id: "a" }] })).rejects.toThrow(/unique/);
+    await expect(
+      composite(s, {
+        subRequests: [
+          { ...one, sub_request_id: "a" },
+          { ...one, sub_request_id: "a" },
+        ],
+      }),
+    ).rejects.toThrow(/unique/);
     await expect(composite(s, { subRequests: [{ ...one, url: "/org" }] })).rejects.toThrow(/unknown keys url/);
-    await expect(composite(s, { subRequests: [one], rollbackOnFail: true, concurrentExecution: true })).rejects.toThrow(/"Concurrent Execution".*Rollback On Fail/);
+    await expect(composite(s, { subRequests: [one], rollbackOnFail: true, concurrentExecution: true })).rejects.toThrow(
+      /"Concurrent Execution".*Rollback On Fail/,
+    );
   });
 });
 
 it("a token without the composite scope gets Zoho's OAUTH_SCOPE_MISMATCH", async () => {
   const s = sandbox();
-  await expect(run(crmCompositeRequest, s, { subRequests: [{ method: "GET", uri: "/org" }] }, connectionFor(s, { scopes: ["ZohoCRM.modules.ALL", "ZohoCRM.org.ALL"] }))).rejects.toThrow(/OAUTH_SCOPE_MISMATCH.*add ZohoCRM\.composite_requests\.CUSTOM/);
+  await expect(
+    run(crmCompositeRequest, s, { subRequests: [{ method: "GET", uri: "/org" }] }, connectionFor(s, { scopes: ["ZohoCRM.modules.ALL", "ZohoCRM.org.ALL"] })),
+  ).rejects.toThrow(/OAUTH_SCOPE_MISMATCH.*add ZohoCRM\.composite_requests\.CUSTOM/);
 });

@@ -16,7 +16,10 @@ it("creates the record from Field Values over Dynamic Values and returns Zoho's 
   const result = await run(crmCreateRecord, s, {
     recordType: "Leads",
     dynamicValues: '{"Last_Name": "From config", "Company": "Acme"}',
-    fieldValues: [{ key: "Last_Name", value: "Smith" }, { key: "Email", value: "jane@example.com" }],
+    fieldValues: [
+      { key: "Last_Name", value: "Smith" },
+      { key: "Email", value: "jane@example.com" },
+    ],
   });
   expectSameShape(result, crmCreateRecord.examplePayload);
   const stored = s.state.crm.records.get("Leads")?.get(result.data.id);
@@ -39,26 +42,42 @@ it("fails naming the field when Zoho refuses the record", async () => {
   await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Company", value: "No name" }] })).rejects.toThrow(
     "Zoho did not create the Leads record: MANDATORY_NOT_FOUND required field not found (field Last_Name).",
   );
-  await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "A" }, { key: "Email", value: "not-an-email" }] })).rejects.toThrow(
-    /INVALID_DATA invalid data \(field Email\)/,
-  );
+  await expect(
+    run(crmCreateRecord, s, {
+      recordType: "Leads",
+      fieldValues: [
+        { key: "Last_Name", value: "A" },
+        { key: "Email", value: "not-an-email" },
+      ],
+    }),
+  ).rejects.toThrow(/INVALID_DATA invalid data \(field Email\)/);
 });
 
 it("rejects bad input before any request", async () => {
   const s = sandbox();
   await expectNoRequest(s, async () => {
-    await expect(run(crmCreateRecord, s, { recordType: "Price Books", fieldValues: [{ key: "A", value: "1" }] })).rejects.toThrow(/Input "Module" \(recordType\): must be a module API name without spaces/);
-    await expect(run(crmCreateRecord, s, { recordType: "Leads", dynamicValues: '{"Last_Name": ' })).rejects.toThrow(/Input "Dynamic Values" \(dynamicValues\): is not valid JSON/);
+    await expect(run(crmCreateRecord, s, { recordType: "Price Books", fieldValues: [{ key: "A", value: "1" }] })).rejects.toThrow(
+      /Input "Module" \(recordType\): must be a module API name without spaces/,
+    );
+    await expect(run(crmCreateRecord, s, { recordType: "Leads", dynamicValues: '{"Last_Name": ' })).rejects.toThrow(
+      /Input "Dynamic Values" \(dynamicValues\): is not valid JSON/,
+    );
     await expect(run(crmCreateRecord, s, { recordType: "Leads" })).rejects.toThrow(/Input "Field Values" \(fieldValues\): give the new record's fields/);
-    await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "A" }], trigger: ["all"] })).rejects.toThrow(/"Trigger"/);
+    await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "A" }], trigger: ["all"] })).rejects.toThrow(
+      /"Trigger"/,
+    );
   });
 });
 
 it("explains a missing scope and an unknown module", async () => {
   const s = sandbox();
   const readOnly = connectionFor(s, { scopes: ["ZohoCRM.modules.leads.READ"] });
-  await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "A" }] }, readOnly)).rejects.toThrow(/HTTP 403\) OAUTH_SCOPE_MISMATCH.*add ZohoCRM\.modules\.ALL/);
-  await expect(run(crmCreateRecord, s, { recordType: "Leadz", fieldValues: [{ key: "Last_Name", value: "A" }] })).rejects.toThrow(/INVALID_MODULE.*"Leadz" is not a module API name/);
+  await expect(run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "A" }] }, readOnly)).rejects.toThrow(
+    /HTTP 403\) OAUTH_SCOPE_MISMATCH.*add ZohoCRM\.modules\.ALL/,
+  );
+  await expect(run(crmCreateRecord, s, { recordType: "Leadz", fieldValues: [{ key: "Last_Name", value: "A" }] })).rejects.toThrow(
+    /INVALID_MODULE.*"Leadz" is not a module API name/,
+  );
 });
 
 it("waits out a 429 (Retry-After) and creates the record once", async () => {
@@ -70,7 +89,11 @@ it("waits out a 429 (Retry-After) and creates the record once", async () => {
   const result = await run(crmCreateRecord, s, { recordType: "Leads", fieldValues: [{ key: "Last_Name", value: "Limited" }] });
   expect(Date.now() - started).toBeGreaterThanOrEqual(950); // the sandbox's Retry-After: 1
   expect(s.log.slice(before).map((c) => c.status)).toEqual([429, 201]);
-  expect(leads().filter((r) => r.Last_Name === "Limited").map((r) => r.id)).toEqual([result.data.id]);
+  expect(
+    leads()
+      .filter((r) => r.Last_Name === "Limited")
+      .map((r) => r.id),
+  ).toEqual([result.data.id]);
 });
 
 it("does not resend a create that failed after Zoho may have stored it, and says to check first", async () => {

@@ -13,9 +13,16 @@ const named = (prefix: string) => [...(sandbox().state.crm.records.get("Leads")?
 it("creates the records and returns each one's outcome in input order", async () => {
   const s = sandbox();
   const before = s.log.length;
-  const result = await run(crmCreateRecords, s, { recordType: "Leads", records: '[{"Last_Name": "A-0"}, {"Last_Name": "A-1", "Company": "Acme"}]', trigger: "workflow" });
+  const result = await run(crmCreateRecords, s, {
+    recordType: "Leads",
+    records: '[{"Last_Name": "A-0"}, {"Last_Name": "A-1", "Company": "Acme"}]',
+    trigger: "workflow",
+  });
   expect(result.data).toMatchObject({ total: 2, succeeded: 2, failed: 0 });
-  expect(result.data.results.map((r: { index: number; status: string }) => [r.index, r.status])).toEqual([[0, "success"], [1, "success"]]);
+  expect(result.data.results.map((r: { index: number; status: string }) => [r.index, r.status])).toEqual([
+    [0, "success"],
+    [1, "success"],
+  ]);
   expect(named("A-").map((r) => r.id)).toEqual(result.data.results.map((r: { id: string }) => r.id));
   expect(s.log.slice(before)).toMatchObject([{ method: "POST", path: "/crm/v8/Leads", status: 201, body: { trigger: ["workflow"] } }]);
   expectSameShape(result, crmCreateRecords.examplePayload);
@@ -23,7 +30,9 @@ it("creates the records and returns each one's outcome in input order", async ()
 
 it("fails after the whole batch ran, naming the failed records; Continue On Failure returns them instead", async () => {
   const s = sandbox();
-  const records = Array.from({ length: 250 }, (_, i) => (i === 0 ? { Company: "No name" } : i === 240 ? { Last_Name: "P-240", Email: "bad" } : { Last_Name: `P-${i}` }));
+  const records = Array.from({ length: 250 }, (_, i) =>
+    i === 0 ? { Company: "No name" } : i === 240 ? { Last_Name: "P-240", Email: "bad" } : { Last_Name: `P-${i}` },
+  );
   await expect(run(crmCreateRecords, s, { recordType: "Leads", records, concurrency: "1" })).rejects.toThrow(
     "2 of 250 records failed (248 succeeded): record 0: MANDATORY_NOT_FOUND required field not found (field Last_Name); record 240: INVALID_DATA invalid data (field Email). Turn on Continue On Failure",
   );
@@ -39,11 +48,17 @@ it("fails after the whole batch ran, naming the failed records; Continue On Fail
 it("rejects bad input before any request", async () => {
   const s = sandbox();
   await expectNoRequest(s, async () => {
-    await expect(run(crmCreateRecords, s, { recordType: "Leads", records: "[]" })).rejects.toThrow(/Input "Records" \(records\): is empty: give at least one record/);
+    await expect(run(crmCreateRecords, s, { recordType: "Leads", records: "[]" })).rejects.toThrow(
+      /Input "Records" \(records\): is empty: give at least one record/,
+    );
     await expect(run(crmCreateRecords, s, { recordType: "Leads", records: '[{"Last_Name": "A"' })).rejects.toThrow(/"Records".*not valid JSON/);
     await expect(run(crmCreateRecords, s, { recordType: "Leads", records: '[{"Last_Name": "A"}, "B"]' })).rejects.toThrow(/record 1 is not a JSON object/);
-    await expect(run(crmCreateRecords, s, { recordType: "Leads", records: Array.from({ length: 100_001 }, () => ({ Last_Name: "A" })) })).rejects.toThrow(/more than 100000/);
-    await expect(run(crmCreateRecords, s, { recordType: "Leads", records: [{ Last_Name: "A" }], concurrency: "21" })).rejects.toThrow(/"Concurrency".*at most 20/);
+    await expect(run(crmCreateRecords, s, { recordType: "Leads", records: Array.from({ length: 100_001 }, () => ({ Last_Name: "A" })) })).rejects.toThrow(
+      /more than 100000/,
+    );
+    await expect(run(crmCreateRecords, s, { recordType: "Leads", records: [{ Last_Name: "A" }], concurrency: "21" })).rejects.toThrow(
+      /"Concurrency".*at most 20/,
+    );
     await expect(run(crmCreateRecords, s, { recordType: "Sales Orders", records: [{ Last_Name: "A" }] })).rejects.toThrow(/"Module"/);
   });
 });
@@ -53,7 +68,9 @@ it("stops at a missing scope or an unknown module instead of sending every call"
   const records = Array.from({ length: 300 }, (_, i) => ({ Last_Name: `S-${i}` }));
   const readOnly = connectionFor(s, { scopes: ["ZohoCRM.modules.leads.READ"] });
   let before = s.log.length;
-  await expect(run(crmCreateRecords, s, { recordType: "Leads", records, concurrency: 1 }, readOnly)).rejects.toThrow(/300 of 300 records failed.*OAUTH_SCOPE_MISMATCH.*ZohoCRM\.modules\.ALL/);
+  await expect(run(crmCreateRecords, s, { recordType: "Leads", records, concurrency: 1 }, readOnly)).rejects.toThrow(
+    /300 of 300 records failed.*OAUTH_SCOPE_MISMATCH.*ZohoCRM\.modules\.ALL/,
+  );
   expect(s.log.length - before).toBe(1);
   before = s.log.length;
   const unknown = await run(crmCreateRecords, s, { recordType: "Leadz", records, concurrency: 1, continueOnFailure: true });

@@ -22,7 +22,9 @@ it("deletes one attachment of a record and leaves the others", async () => {
 
 it("rejects bad ids before any request", async () => {
   const s = sandbox();
-  await expectNoRequest(s, () => expect(run(crmDeleteAttachment, s, { recordType: "Leads", recordId: "5725767000000000001", attachmentId: "12ab" })).rejects.toThrow(/"Attachment ID"/));
+  await expectNoRequest(s, () =>
+    expect(run(crmDeleteAttachment, s, { recordType: "Leads", recordId: "5725767000000000001", attachmentId: "12ab" })).rejects.toThrow(/"Attachment ID"/),
+  );
 });
 
 it("reports Zoho's INVALID_DATA for an attachment that is not there", async () => {

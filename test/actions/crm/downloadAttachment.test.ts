@@ -13,7 +13,12 @@ const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 131 + (
 it("round-trips a file byte for byte: add, list, download", async () => {
   const s = sandbox();
   const [lead] = s.seedCrm({ module: "Leads", count: 1 });
-  const added = await run(crmAddAttachment, s, { recordType: "Leads", recordId: lead.id, file: { data: bytes, contentType: "image/png" }, fileName: "photo.png" });
+  const added = await run(crmAddAttachment, s, {
+    recordType: "Leads",
+    recordId: lead.id,
+    file: { data: bytes, contentType: "image/png" },
+    fileName: "photo.png",
+  });
   const listed = await run(crmListAttachments, s, { recordType: "Leads", recordId: lead.id });
   expect(listed.data.data.map((a: any) => a.id)).toEqual([added.data.id]);
 
@@ -29,7 +34,9 @@ it("round-trips a file byte for byte: add, list, download", async () => {
 it("rejects bad ids before any request", async () => {
   const s = sandbox();
   await expectNoRequest(s, async () => {
-    await expect(run(crmDownloadAttachment, s, { recordType: "Leads", recordId: "5725767000000000001", attachmentId: "x1" })).rejects.toThrow(/"Attachment ID"/);
+    await expect(run(crmDownloadAttachment, s, { recordType: "Leads", recordId: "5725767000000000001", attachmentId: "x1" })).rejects.toThrow(
+      /"Attachment ID"/,
+    );
     await expect(run(crmDownloadAttachment, s, { recordType: "Leads", recordId: "", attachmentId: "5725767000000000001" })).rejects.toThrow(/"Record ID"/);
   });
 });
@@ -37,7 +44,11 @@ it("rejects bad ids before any request", async () => {
 it("reports Zoho's INVALID_DATA for an attachment the record does not have, and for a link", async () => {
   const s = sandbox();
   const [lead] = s.seedCrm({ module: "Leads", count: 1 });
-  await expect(run(crmDownloadAttachment, s, { recordType: "Leads", recordId: lead.id, attachmentId: "5725767000009999999" })).rejects.toThrow(/HTTP 400\) INVALID_DATA/);
+  await expect(run(crmDownloadAttachment, s, { recordType: "Leads", recordId: lead.id, attachmentId: "5725767000009999999" })).rejects.toThrow(
+    /HTTP 400\) INVALID_DATA/,
+  );
   const link = await run(crmAddAttachment, s, { recordType: "Leads", recordId: lead.id, attachmentUrl: "https://example.com/a.pdf" });
-  await expect(run(crmDownloadAttachment, s, { recordType: "Leads", recordId: lead.id, attachmentId: link.data.id })).rejects.toThrow(/INVALID_DATA.*link attachment/);
+  await expect(run(crmDownloadAttachment, s, { recordType: "Leads", recordId: lead.id, attachmentId: link.data.id })).rejects.toThrow(
+    /INVALID_DATA.*link attachment/,
+  );
 });

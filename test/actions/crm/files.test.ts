@@ -62,7 +62,10 @@ it("Update Record adds a file to the field (an image to an image field, named as
   await run(crmUpdateRecord, s, {
     recordType: "Shipments",
     recordId: created.data.id,
-    dynamicValues: { Proof_of_Delivery: [{ data: PNG, contentType: "image/png", fileName: "pod-photo.png" }], Package_Photo: { data: PNG, contentType: "image/png" } },
+    dynamicValues: {
+      Proof_of_Delivery: [{ data: PNG, contentType: "image/png", fileName: "pod-photo.png" }],
+      Package_Photo: { data: PNG, contentType: "image/png" },
+    },
   });
   const record = stored(s, "Shipments", created.data.id);
   expect((record.Proof_of_Delivery as Array<{ File_Name__s: string }>).map((f) => f.File_Name__s)).toEqual(["pod.pdf", "pod-photo.png"]);
@@ -90,20 +93,33 @@ it("passes file ids from Upload File through Create Record unchanged", async () 
   const s = sandbox();
   const uploaded = await run(crmUploadFile, s, { file: { data: PDF, contentType: "application/pdf" }, fileName: "order.pdf" });
   const before = s.log.length;
-  const created = await run(crmCreateRecord, s, { recordType: "Sales_Orders", dynamicValues: { Subject: "SO-ids", Signed_Copy: [{ File_Id__s: uploaded.data.id }] } });
+  const created = await run(crmCreateRecord, s, {
+    recordType: "Sales_Orders",
+    dynamicValues: { Subject: "SO-ids", Signed_Copy: [{ File_Id__s: uploaded.data.id }] },
+  });
   expect(s.log.slice(before).map((e) => `${e.method} ${e.path}`)).toEqual(["POST /crm/v8/Sales_Orders"]);
-  expect(stored(s, "Sales_Orders", created.data.id).Signed_Copy).toEqual([expect.objectContaining({ File_Id__s: uploaded.data.id, File_Name__s: "order.pdf" })]);
+  expect(stored(s, "Sales_Orders", created.data.id).Signed_Copy).toEqual([
+    expect.objectContaining({ File_Id__s: uploaded.data.id, File_Name__s: "order.pdf" }),
+  ]);
 });
 
 it("refuses bad input before any request, naming the input", async () => {
   const s = sandbox();
   const before = s.log.length;
-  await expect(run(crmUploadFile, s, { file: { data: Buffer.alloc(20 * 1024 * 1024 + 1), contentType: "application/pdf" }, fileName: "big.pdf" })).rejects.toThrow(/File.*over Zoho's 20 MB limit/);
+  await expect(
+    run(crmUploadFile, s, { file: { data: Buffer.alloc(20 * 1024 * 1024 + 1), contentType: "application/pdf" }, fileName: "big.pdf" }),
+  ).rejects.toThrow(/File.*over Zoho's 20 MB limit/);
   await expect(run(crmUploadFile, s, { fileName: "a.pdf" })).rejects.toThrow(/File.*map a file from an earlier step/);
   await expect(run(crmUploadFile, s, { file: { data: PDF, contentType: "application/pdf" } })).rejects.toThrow(/File Name.*enter the file's name/);
   await expect(run(crmDownloadFile, s, { fileId: "../etc" })).rejects.toThrow(/File ID.*letters and digits/);
   await expect(
-    run(crmCreateRecord, s, { recordType: "Sales_Orders", fieldValues: [{ key: "Subject", value: "S" }, { key: "Signed_Copy", value: { data: Buffer.alloc(20 * 1024 * 1024 + 1) } }] }),
+    run(crmCreateRecord, s, {
+      recordType: "Sales_Orders",
+      fieldValues: [
+        { key: "Subject", value: "S" },
+        { key: "Signed_Copy", value: { data: Buffer.alloc(20 * 1024 * 1024 + 1) } },
+      ],
+    }),
   ).rejects.toThrow(/Signed_Copy: the file Signed_Copy.bin is 20.0 MB, over Zoho's 20 MB limit/);
   expect(s.log.length).toBe(before);
 });
@@ -111,6 +127,12 @@ it("refuses bad input before any request, naming the input", async () => {
 it("reports Zoho's refusal of a file that is not an image in an image field, naming the field", async () => {
   const s = sandbox();
   await expect(
-    run(crmCreateRecord, s, { recordType: "Shipments", fieldValues: [{ key: "Name", value: "S" }, { key: "Package_Photo", value: { data: PDF, contentType: "application/pdf" } }] }),
+    run(crmCreateRecord, s, {
+      recordType: "Shipments",
+      fieldValues: [
+        { key: "Name", value: "S" },
+        { key: "Package_Photo", value: { data: PDF, contentType: "application/pdf" } },
+      ],
+    }),
   ).rejects.toThrow(/Package_Photo/);
 });

@@ -22,5 +22,7 @@ it("reaches the org's own data center", async () => {
 
 it("names the missing scope", async () => {
   const s = sandbox();
-  await expect(run(crmGetOrganization, s, {}, connectionFor(s, { scopes: ["ZohoCRM.modules.ALL"] }))).rejects.toThrow(/OAUTH_SCOPE_MISMATCH.*ZohoCRM\.org\.ALL/);
+  await expect(run(crmGetOrganization, s, {}, connectionFor(s, { scopes: ["ZohoCRM.modules.ALL"] }))).rejects.toThrow(
+    /OAUTH_SCOPE_MISMATCH.*ZohoCRM\.org\.ALL/,
+  );
 });

@@ -9,7 +9,9 @@ const sandbox = useSandbox();
 beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 afterEach(() => sandbox().setOptions({ faults: undefined, rateLimit429: 0 }));
 
-const exampleFields = Object.keys(exampleLead).filter((f) => f !== "id").join(",");
+const exampleFields = Object.keys(exampleLead)
+  .filter((f) => f !== "id")
+  .join(",");
 
 it("returns the record, with only the asked fields", async () => {
   const s = sandbox();

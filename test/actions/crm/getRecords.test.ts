@@ -9,7 +9,9 @@ const sandbox = useSandbox();
 beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 afterEach(() => sandbox().setOptions({ faults: undefined, rateLimit429: 0 }));
 
-const exampleFields = Object.keys(exampleLead).filter((f) => f !== "id").join(",");
+const exampleFields = Object.keys(exampleLead)
+  .filter((f) => f !== "id")
+  .join(",");
 
 it("reads one page with the asked fields, then the next with the page token", async () => {
   const s = sandbox();
@@ -19,7 +21,13 @@ it("reads one page with the asked fields, then the next with the page token", as
   expect(first.data.data).toHaveLength(200);
   expect(Object.keys(first.data.data[0]).sort()).toEqual(["Email", "Last_Name", "id"]);
   expect(first.data.info).toMatchObject({ count: 200, more_records: true, next_page_token: expect.any(String) });
-  const second = await run(crmGetRecords, s, { recordType: "Contacts", fields: "Last_Name", page_token: first.data.info.next_page_token, sort_by: "id", sort_order: "asc" });
+  const second = await run(crmGetRecords, s, {
+    recordType: "Contacts",
+    fields: "Last_Name",
+    page_token: first.data.info.next_page_token,
+    sort_by: "id",
+    sort_order: "asc",
+  });
   expect(s.log.at(-1)?.query.page).toBeUndefined();
   expect(second.data.info).toMatchObject({ count: 50, more_records: false, next_page_token: null });
   expect([...first.data.data, ...second.data.data].map((r: { id: string }) => r.id)).toEqual(seeded);
@@ -69,10 +77,14 @@ it("rejects bad input before any request", async () => {
   const fiftyOne = Array.from({ length: 51 }, (_, i) => `F${i}`).join(",");
   await expectNoRequest(s, async () => {
     await expect(run(crmGetRecords, s, { recordType: "Leads", per_page: "201" })).rejects.toThrow(/"Per Page" \(per_page\): must be at most 200/);
-    await expect(run(crmGetRecords, s, { recordType: "Leads", page: "11", per_page: "200" })).rejects.toThrow(/reaches record 2200, past Zoho's 2,000-record limit.*Page Token/);
+    await expect(run(crmGetRecords, s, { recordType: "Leads", page: "11", per_page: "200" })).rejects.toThrow(
+      /reaches record 2200, past Zoho's 2,000-record limit.*Page Token/,
+    );
     await expect(run(crmGetRecords, s, { recordType: "Leads", fields: fiftyOne })).rejects.toThrow(/at most 50 fields/);
     await expect(run(crmGetRecords, s, { recordType: "Lead s" })).rejects.toThrow(/"Module"/);
-    await expect(run(crmGetRecords, s, { recordType: "Leads", sort_by: "Last_Name" })).rejects.toThrow(/"Sort By" \(sort_by\): must be one of id, Created_Time, Modified_Time/);
+    await expect(run(crmGetRecords, s, { recordType: "Leads", sort_by: "Last_Name" })).rejects.toThrow(
+      /"Sort By" \(sort_by\): must be one of id, Created_Time, Modified_Time/,
+    );
     await expect(run(crmGetRecords, s, { recordType: "Leads", page: "two" })).rejects.toThrow(/"Page".*whole number/);
   });
 });

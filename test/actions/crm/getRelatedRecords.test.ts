@@ -24,10 +24,23 @@ it("lists the related records with the asked fields", async () => {
 
 it("pages, and Fetch All reads every page", async () => {
   const { s, account, mine } = accountWithContacts(6);
-  const page = await run(crmGetRelatedRecords, s, { recordType: "Accounts", recordId: account.id, relatedList: "Contacts", fields: "Last_Name", per_page: "2", page: "2" });
+  const page = await run(crmGetRelatedRecords, s, {
+    recordType: "Accounts",
+    recordId: account.id,
+    relatedList: "Contacts",
+    fields: "Last_Name",
+    per_page: "2",
+    page: "2",
+  });
   expect(page.data.data.map((c: any) => c.id)).toEqual(mine.slice(2, 4).map((c) => c.id));
   expect(page.data.info.more_records).toBe(true);
-  const all = await run(crmGetRelatedRecords, s, { recordType: "Accounts", recordId: account.id, relatedList: "Contacts", fields: "Last_Name", fetchAll: "true" });
+  const all = await run(crmGetRelatedRecords, s, {
+    recordType: "Accounts",
+    recordId: account.id,
+    relatedList: "Contacts",
+    fields: "Last_Name",
+    fetchAll: "true",
+  });
   expect(all.data.data.map((c: any) => c.id)).toEqual(mine.map((c) => c.id));
 });
 
@@ -37,11 +50,15 @@ it("rejects bad input before any request", async () => {
   await expectNoRequest(s, async () => {
     await expect(run(crmGetRelatedRecords, s, { ...base, fields: "" })).rejects.toThrow(/"Fields".*Zoho requires them/);
     await expect(run(crmGetRelatedRecords, s, { ...base, relatedList: "Contact Roles" })).rejects.toThrow(/"Related List"/);
-    await expect(run(crmGetRelatedRecords, s, { ...base, fields: Array.from({ length: 51 }, (_, i) => `F${i}`).join(",") })).rejects.toThrow(/at most 50 fields/);
+    await expect(run(crmGetRelatedRecords, s, { ...base, fields: Array.from({ length: 51 }, (_, i) => `F${i}`).join(",") })).rejects.toThrow(
+      /at most 50 fields/,
+    );
   });
 });
 
 it("reports Zoho's INVALID_DATA for a record that does not exist", async () => {
   const s = sandbox();
-  await expect(run(crmGetRelatedRecords, s, { recordType: "Accounts", recordId: "5725767000009999999", relatedList: "Contacts", fields: "Last_Name" })).rejects.toThrow(/HTTP 400\) INVALID_DATA/);
+  await expect(
+    run(crmGetRelatedRecords, s, { recordType: "Accounts", recordId: "5725767000009999999", relatedList: "Contacts", fields: "Last_Name" }),
+  ).rejects.toThrow(/HTTP 400\) INVALID_DATA/);
 });

@@ -18,13 +18,25 @@ const run = async (action: { perform: unknown }, s: TestSandbox, params: Record<
   (await invoke(action as never, { connection: connectionFor(s), ...params } as never)).result as any;
 
 type Row = { id: string; Product_Name: { id: string }; Quantity: number; List_Price: number; Discount: number; Sequence_Number?: number };
-const rowsOf = (s: TestSandbox, module: string, id: string) => environmentState(s.state).crm.records.get(module)!.get(id)![{ Quotes: "Quoted_Items", Sales_Orders: "Ordered_Items", Purchase_Orders: "Purchase_Items", Invoices: "Invoiced_Items" }[module]!] as Row[];
+const rowsOf = (s: TestSandbox, module: string, id: string) =>
+  environmentState(s.state).crm.records.get(module)!.get(id)![
+    { Quotes: "Quoted_Items", Sales_Orders: "Ordered_Items", Purchase_Orders: "Purchase_Items", Invoices: "Invoiced_Items" }[module]!
+  ] as Row[];
 
 /** A Sales Order with `count` rows, created through Create Record from a friendly list. */
 const orderWith = async (s: TestSandbox, count: number) => {
   const products = s.seedCrm({ module: "Products", count: Math.min(count, 5) });
-  const lineItems = Array.from({ length: count }, (_, i) => ({ productId: products[i % products.length].id, quantity: i + 1, listPrice: 10 + i, discount: i % 3 }));
-  const created = await run(crmCreateRecord, s, { recordType: "Sales_Orders", fieldValues: [{ key: "Subject", value: "SO" }], dynamicValues: { Ordered_Items: lineItems } });
+  const lineItems = Array.from({ length: count }, (_, i) => ({
+    productId: products[i % products.length].id,
+    quantity: i + 1,
+    listPrice: 10 + i,
+    discount: i % 3,
+  }));
+  const created = await run(crmCreateRecord, s, {
+    recordType: "Sales_Orders",
+    fieldValues: [{ key: "Subject", value: "SO" }],
+    dynamicValues: { Ordered_Items: lineItems },
+  });
   return { id: created.data.id as string, products };
 };
 
@@ -43,7 +55,11 @@ it("adding one row to a 20-row order keeps the other 20 untouched", async () => 
   const { id, products } = await orderWith(s, 20);
   const before = structuredClone(rowsOf(s, "Sales_Orders", id));
   expect(before).toHaveLength(20);
-  const result = await run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, lineItems: JSON.stringify([{ productId: products[0].id, quantity: 99, listPrice: 1 }]) });
+  const result = await run(crmAddLineItems, s, {
+    recordType: "Sales_Orders",
+    recordId: id,
+    lineItems: JSON.stringify([{ productId: products[0].id, quantity: 99, listPrice: 1 }]),
+  });
   expectSameShape(result, crmAddLineItems.examplePayload);
   const after = rowsOf(s, "Sales_Orders", id);
   expect(after).toHaveLength(21);
@@ -55,7 +71,11 @@ it("adding one row to a 20-row order keeps the other 20 untouched", async () => 
 it("the trap is real: Update Record with the subform but without the rows' ids leaves only what it sent", async () => {
   const s = sandbox();
   const { id, products } = await orderWith(s, 20);
-  await run(crmUpdateRecord, s, { recordType: "Sales_Orders", recordId: id, dynamicValues: { Ordered_Items: [{ Product_Name: { id: products[0].id }, Quantity: 1 }] } });
+  await run(crmUpdateRecord, s, {
+    recordType: "Sales_Orders",
+    recordId: id,
+    dynamicValues: { Ordered_Items: [{ Product_Name: { id: products[0].id }, Quantity: 1 }] },
+  });
   expect(rowsOf(s, "Sales_Orders", id)).toHaveLength(1);
 });
 
@@ -73,7 +93,10 @@ it("Update Line Items changes only the rows it names; Remove Line Items deletes 
   const removed = rowsOf(s, "Sales_Orders", id);
   expect(removed.map((r) => r.id)).toEqual(before.slice(1, 19).map((r) => r.id));
   expect(removed.filter((r) => r.id !== before[4].id).map(({ Sequence_Number: _s, ...r }) => r)).toEqual(
-    before.slice(1, 19).filter((r) => r.id !== before[4].id).map(({ Sequence_Number: _s, ...r }) => r),
+    before
+      .slice(1, 19)
+      .filter((r) => r.id !== before[4].id)
+      .map(({ Sequence_Number: _s, ...r }) => r),
   );
 });
 
@@ -81,7 +104,15 @@ it("adds one row from the Product, Quantity, List Price and Discount inputs, aft
   const s = sandbox();
   const { id, products } = await orderWith(s, 2);
   const before = structuredClone(rowsOf(s, "Sales_Orders", id));
-  await run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, lineItems: [{ productId: products[1].id, quantity: 1 }], product: products[0].id, quantity: "4", listPrice: "25.5", discount: "3" });
+  await run(crmAddLineItems, s, {
+    recordType: "Sales_Orders",
+    recordId: id,
+    lineItems: [{ productId: products[1].id, quantity: 1 }],
+    product: products[0].id,
+    quantity: "4",
+    listPrice: "25.5",
+    discount: "3",
+  });
   const rows = rowsOf(s, "Sales_Orders", id);
   expect(rows.slice(0, 2)).toEqual(before);
   expect(rows.slice(2).map((r) => [r.Product_Name.id, r.Quantity, r.List_Price, r.Discount])).toEqual([
@@ -89,9 +120,13 @@ it("adds one row from the Product, Quantity, List Price and Discount inputs, aft
     [products[0].id, 4, 25.5, 3],
   ]);
   const beforeCalls = s.log.length;
-  await expect(run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, product: products[0].id })).rejects.toThrow(/Quantity.*give the Product row's quantity/);
+  await expect(run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, product: products[0].id })).rejects.toThrow(
+    /Quantity.*give the Product row's quantity/,
+  );
   await expect(run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id })).rejects.toThrow(/Line Items.*or one row with Product and Quantity/);
-  await expect(run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, product: products[0].id, quantity: "0" })).rejects.toThrow(/Quantity.*must be more than 0/);
+  await expect(run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, product: products[0].id, quantity: "0" })).rejects.toThrow(
+    /Quantity.*must be more than 0/,
+  );
   expect(s.log.length).toBe(beforeCalls);
 });
 
@@ -102,7 +137,13 @@ it.each([
 ])("adds a row to a %s record's %s and keeps the stored rows", async (module) => {
   const s = sandbox();
   const products = s.seedCrm({ module: "Products", count: 2 });
-  const created = await run(crmCreateRecord, s, { recordType: module, fieldValues: [{ key: "Subject", value: "Doc" }], dynamicValues: { [module === "Quotes" ? "Quoted_Items" : module === "Invoices" ? "Invoiced_Items" : "Purchase_Items"]: [{ productId: products[0].id, quantity: 1 }] } });
+  const created = await run(crmCreateRecord, s, {
+    recordType: module,
+    fieldValues: [{ key: "Subject", value: "Doc" }],
+    dynamicValues: {
+      [module === "Quotes" ? "Quoted_Items" : module === "Invoices" ? "Invoiced_Items" : "Purchase_Items"]: [{ productId: products[0].id, quantity: 1 }],
+    },
+  });
   const [first] = structuredClone(rowsOf(s, module, created.data.id));
   await run(crmAddLineItems, s, { recordType: module, recordId: created.data.id, lineItems: [{ productId: products[1].id, quantity: 2 }] });
   const rows = rowsOf(s, module, created.data.id);
@@ -114,15 +155,29 @@ it("refuses bad line items before any request, and unknown row ids after reading
   const s = sandbox();
   const { id } = await orderWith(s, 2);
   const before = s.log.length;
-  await expect(run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, lineItems: [{ quantity: 1 }] })).rejects.toThrow(/Line Items.*line item 0 has no valid product id|Line Items.*needs a product/);
-  await expect(run(crmAddLineItems, s, { recordType: "Leads", recordId: id, lineItems: [{ productId: "1", quantity: 1 }] })).rejects.toThrow(/Module.*must be one of Quotes, Sales_Orders, Purchase_Orders, Invoices/);
-  await expect(run(crmUpdateLineItems, s, { recordType: "Sales_Orders", recordId: id, lineItems: [{ quantity: 3 }] })).rejects.toThrow(/Line Items.*needs the "id" of the row to change/);
+  await expect(run(crmAddLineItems, s, { recordType: "Sales_Orders", recordId: id, lineItems: [{ quantity: 1 }] })).rejects.toThrow(
+    /Line Items.*line item 0 has no valid product id|Line Items.*needs a product/,
+  );
+  await expect(run(crmAddLineItems, s, { recordType: "Leads", recordId: id, lineItems: [{ productId: "1", quantity: 1 }] })).rejects.toThrow(
+    /Module.*must be one of Quotes, Sales_Orders, Purchase_Orders, Invoices/,
+  );
+  await expect(run(crmUpdateLineItems, s, { recordType: "Sales_Orders", recordId: id, lineItems: [{ quantity: 3 }] })).rejects.toThrow(
+    /Line Items.*needs the "id" of the row to change/,
+  );
   await expect(run(crmRemoveLineItems, s, { recordType: "Sales_Orders", recordId: id, lineItemIds: "" })).rejects.toThrow(/Line Item IDs.*at least one/);
-  await expect(run(crmCreateRecord, s, { recordType: "Quotes", fieldValues: [{ key: "Subject", value: "Q" }], dynamicValues: { Quoted_Items: [{ productId: "1", quantity: -1 }] } })).rejects.toThrow(/Quoted_Items: line item 0: Quantity must be a number of 0 or more/);
+  await expect(
+    run(crmCreateRecord, s, {
+      recordType: "Quotes",
+      fieldValues: [{ key: "Subject", value: "Q" }],
+      dynamicValues: { Quoted_Items: [{ productId: "1", quantity: -1 }] },
+    }),
+  ).rejects.toThrow(/Quoted_Items: line item 0: Quantity must be a number of 0 or more/);
   expect(s.log.length).toBe(before);
 
   const writes = environmentState(s.state).writeLog.length;
-  await expect(run(crmRemoveLineItems, s, { recordType: "Sales_Orders", recordId: id, lineItemIds: ["123"] })).rejects.toThrow(/Line item 123 is not a line item of Sales_Orders record .*Nothing was changed/);
+  await expect(run(crmRemoveLineItems, s, { recordType: "Sales_Orders", recordId: id, lineItemIds: ["123"] })).rejects.toThrow(
+    /Line item 123 is not a line item of Sales_Orders record .*Nothing was changed/,
+  );
   expect(environmentState(s.state).writeLog.length).toBe(writes);
   expect(rowsOf(s, "Sales_Orders", id)).toHaveLength(2);
 });

@@ -20,9 +20,16 @@ it("lists a record's attachments with the default fields Zoho requires", async (
   const { s, lead, ids } = await withAttachments(2);
   const before = s.log.length;
   const result = await run(crmListAttachments, s, { recordType: "Leads", recordId: lead.id });
-  expect(result.data.data.map((a: any) => [a.id, a.File_Name, a.Size])).toEqual([[ids[0], "f0.txt", "6"], [ids[1], "f1.txt", "6"]]);
+  expect(result.data.data.map((a: any) => [a.id, a.File_Name, a.Size])).toEqual([
+    [ids[0], "f0.txt", "6"],
+    [ids[1], "f1.txt", "6"],
+  ]);
   expect(result.data.info).toEqual({ count: 2, more_records: false, next_page_token: null });
-  expect(s.log[before].query).toEqual({ fields: "id,File_Name,Size,Created_Time,Modified_Time,Owner,Created_By,Modified_By,Parent_Id", page: "1", per_page: "200" });
+  expect(s.log[before].query).toEqual({
+    fields: "id,File_Name,Size,Created_Time,Modified_Time,Owner,Created_By,Modified_By,Parent_Id",
+    page: "1",
+    per_page: "200",
+  });
   expectSameShape(result, crmListAttachments.examplePayload);
 });
 
@@ -41,14 +48,20 @@ it("pages with page and per_page, and Fetch All reads every page", async () => {
 it("an empty list (Zoho's 204) is an empty result", async () => {
   const s = sandbox();
   const [lead] = s.seedCrm({ module: "Leads", count: 1 });
-  expect(await run(crmListAttachments, s, { recordType: "Leads", recordId: lead.id })).toEqual({ data: { data: [], info: { count: 0, more_records: false, next_page_token: null } } });
+  expect(await run(crmListAttachments, s, { recordType: "Leads", recordId: lead.id })).toEqual({
+    data: { data: [], info: { count: 0, more_records: false, next_page_token: null } },
+  });
 });
 
 it("rejects bad input before any request", async () => {
   const s = sandbox();
   await expectNoRequest(s, async () => {
-    await expect(run(crmListAttachments, s, { recordType: "Leads", recordId: "5725767000000000001", per_page: "500" })).rejects.toThrow(/"Per Page".*at most 200/);
-    await expect(run(crmListAttachments, s, { recordType: "Leads", recordId: "5725767000000000001", page: "11", per_page: "200" })).rejects.toThrow(/2,000-record limit/);
+    await expect(run(crmListAttachments, s, { recordType: "Leads", recordId: "5725767000000000001", per_page: "500" })).rejects.toThrow(
+      /"Per Page".*at most 200/,
+    );
+    await expect(run(crmListAttachments, s, { recordType: "Leads", recordId: "5725767000000000001", page: "11", per_page: "200" })).rejects.toThrow(
+      /2,000-record limit/,
+    );
     await expect(run(crmListAttachments, s, { recordType: "Leads", recordId: "5725767000000000001", fields: "File Name" })).rejects.toThrow(/"Fields"/);
   });
 });

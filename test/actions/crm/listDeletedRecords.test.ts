@@ -8,7 +8,10 @@ const sandbox = useSandbox();
 
 const remove = async (ids: string[]) => {
   const s = sandbox();
-  await fetch(`${s.url}/crm/v8/Contacts?ids=${ids.join(",")}`, { method: "DELETE", headers: { Authorization: `Zoho-oauthtoken ${s.issueToken({}).accessToken}` } });
+  await fetch(`${s.url}/crm/v8/Contacts?ids=${ids.join(",")}`, {
+    method: "DELETE",
+    headers: { Authorization: `Zoho-oauthtoken ${s.issueToken({}).accessToken}` },
+  });
 };
 
 /** Zoho's deleted list as it stands: records deleted through the API, some later purged. */

@@ -19,5 +19,7 @@ it("lists API-supported modules with labels and whether notifications can watch 
 
 it("names the missing scope", async () => {
   const s = sandbox();
-  await expect(run(crmListModules, s, {}, connectionFor(s, { scopes: ["ZohoCRM.modules.ALL"] }))).rejects.toThrow(/OAUTH_SCOPE_MISMATCH.*ZohoCRM\.settings\.ALL/);
+  await expect(run(crmListModules, s, {}, connectionFor(s, { scopes: ["ZohoCRM.modules.ALL"] }))).rejects.toThrow(
+    /OAUTH_SCOPE_MISMATCH.*ZohoCRM\.settings\.ALL/,
+  );
 });

@@ -17,7 +17,10 @@ it("lists only the record's notes, a page at a time or all", async () => {
   const first = await run(crmListNotes, s, { recordType: "Leads", recordId: lead.id, per_page: "2" });
   expect(first.data.data.map((n: any) => n.Note_Content)).toEqual(["note 0", "note 1"]);
   expect(first.data.info).toEqual({ count: 2, more_records: true, next_page_token: null });
-  expect(s.log[before]).toMatchObject({ path: `/crm/v8/Leads/${lead.id}/Notes`, query: { fields: expect.stringContaining("Note_Content"), page: "1", per_page: "2" } });
+  expect(s.log[before]).toMatchObject({
+    path: `/crm/v8/Leads/${lead.id}/Notes`,
+    query: { fields: expect.stringContaining("Note_Content"), page: "1", per_page: "2" },
+  });
   expectSameShape(first, crmListNotes.examplePayload);
 
   const all = await run(crmListNotes, s, { recordType: "Leads", recordId: lead.id, fetchAll: true, per_page: "2" });

@@ -49,12 +49,16 @@ it("rejects bad input before any request", async () => {
   const s = sandbox();
   const ids = Array.from({ length: 501 }, (_, i) => String(5725767000000000000n + BigInt(i + 1)));
   await expectNoRequest(s, async () => {
-    await expect(run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating", value: "Hot" })).rejects.toThrow(/"Record IDs".*Record IDs or a Custom View ID/);
-    await expect(run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating", value: "Hot", ids, })).rejects.toThrow(/"Record IDs".*at most 500 ids/);
+    await expect(run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating", value: "Hot" })).rejects.toThrow(
+      /"Record IDs".*Record IDs or a Custom View ID/,
+    );
+    await expect(run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating", value: "Hot", ids })).rejects.toThrow(/"Record IDs".*at most 500 ids/);
     await expect(
       run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating", value: "Hot", ids: ["5725767000000000001"], customViewId: "5725767000000000002" }),
     ).rejects.toThrow(/not both/);
-    await expect(run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating,Industry", value: "Hot", ids: ["5725767000000000001"] })).rejects.toThrow(/"Field"/);
+    await expect(run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating,Industry", value: "Hot", ids: ["5725767000000000001"] })).rejects.toThrow(
+      /"Field"/,
+    );
     await expect(run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating", value: "Hot", ids: ["abc"] })).rejects.toThrow(/"Record IDs"/);
   });
 });
@@ -63,7 +67,9 @@ it("an empty Value clears the field", async () => {
   const s = sandbox();
   const [lead] = s.seedCrm({ module: "Leads", count: 1, fields: () => ({ Rating: "Active" }) });
   await run(crmMassUpdateRecords, s, { recordType: "Leads", field: "Rating", ids: [lead.id] });
-  expect(s.log.find((e) => e.method === "POST" && e.path === "/crm/v8/Leads/actions/mass_update" && (e.body as any).ids?.[0] === lead.id)?.body).toMatchObject({ data: [{ Rating: null }] });
+  expect(s.log.find((e) => e.method === "POST" && e.path === "/crm/v8/Leads/actions/mass_update" && (e.body as any).ids?.[0] === lead.id)?.body).toMatchObject({
+    data: [{ Rating: null }],
+  });
 });
 
 it("reports Zoho's refusal of a value of the wrong type", async () => {

@@ -24,7 +24,15 @@ it("enable, list (channel_id), update, remove some events, renew and disable a c
   expect(details.data).toHaveLength(1);
   expect(sandbox().log.at(-1)!.query).toMatchObject({ channel_id: "1000000068001" });
 
-  const updated = (await invoke(crmUpdateNotification, { connection, channelId: "1000000068001", events: ["Leads.create", "Leads.edit", "Leads.delete"], notifyUrl, channelExpiry: new Date(sandbox().clock.now() + 2 * HOUR).toISOString() } as never)).result as any;
+  const updated = (
+    await invoke(crmUpdateNotification, {
+      connection,
+      channelId: "1000000068001",
+      events: ["Leads.create", "Leads.edit", "Leads.delete"],
+      notifyUrl,
+      channelExpiry: new Date(sandbox().clock.now() + 2 * HOUR).toISOString(),
+    } as never)
+  ).result as any;
   expect(Date.parse(updated.data.channelExpiry) - sandbox().clock.now()).toBeLessThanOrEqual(2 * HOUR);
   await invoke(crmDisableSpecificNotification, { connection, channelId: "1000000068001", events: ["Leads.delete"] } as never);
   const remaining = (await invoke(crmGetNotificationDetails, { connection, channelId: "1000000068001" } as never)).result as any;
@@ -53,11 +61,15 @@ it("bad input is rejected before any request", async () => {
   const connection = connectionFor(sandbox());
   await expect(invoke(crmEnableNotification, { connection, events: ["Leads.sometimes"], notifyUrl } as never)).rejects.toThrow(/Events/);
   await expect(invoke(crmEnableNotification, { connection, events: ["Leads.create"], notifyUrl: "not a url" } as never)).rejects.toThrow(/Notify URL/);
-  await expect(invoke(crmEnableNotification, { connection, events: ["Leads.create"], notifyUrl, token: "x".repeat(51) } as never)).rejects.toThrow(/at most 50/);
+  await expect(invoke(crmEnableNotification, { connection, events: ["Leads.create"], notifyUrl, token: "x".repeat(51) } as never)).rejects.toThrow(
+    /at most 50/,
+  );
   await expect(invoke(crmDisableNotification, { connection, channelIds: ["abc"] } as never)).rejects.toThrow(/numeric channel id/);
   expect(sandbox().log.length).toBe(before);
 });
 
 it("renewing a channel Zoho no longer has says so", async () => {
-  await expect(invoke(crmRenewNotificationChannel, { connection: connectionFor(sandbox()), channelId: "999" } as never)).rejects.toThrow(/expired or was disabled/);
+  await expect(invoke(crmRenewNotificationChannel, { connection: connectionFor(sandbox()), channelId: "999" } as never)).rejects.toThrow(
+    /expired or was disabled/,
+  );
 });

@@ -40,7 +40,14 @@ describe("against the sandbox", () => {
   it("sends a GET to {api}/crm/v8 with the query parameters and returns Zoho's body", async () => {
     const s = sandbox();
     s.seedCrm({ module: "Leads", count: 2 });
-    const result = await run(crmRawRequest, s, { url: "/Leads", method: "GET", queryParams: [{ key: "fields", value: "Last_Name,Email" }, { key: "per_page", value: "1" }] });
+    const result = await run(crmRawRequest, s, {
+      url: "/Leads",
+      method: "GET",
+      queryParams: [
+        { key: "fields", value: "Last_Name,Email" },
+        { key: "per_page", value: "1" },
+      ],
+    });
     expect(s.log.at(-1)).toMatchObject({ method: "GET", path: "/crm/v8/Leads", query: { fields: "Last_Name,Email", per_page: "1" }, status: 200 });
     expect(result.data.data).toHaveLength(1);
     expectSameShape(result.data.info, (crmRawRequest.examplePayload?.data as { info: unknown }).info);
@@ -74,11 +81,17 @@ describe("against the sandbox", () => {
   it("refuses to send the token to any other host, and other bad input, before any request", async () => {
     const s = sandbox();
     await expectNoRequest(s, async () => {
-      await expect(run(crmRawRequest, s, { url: "https://evil.example.com/steal", method: "GET" })).rejects.toThrow(/Refusing to send the Zoho token to https:\/\/evil\.example\.com/);
+      await expect(run(crmRawRequest, s, { url: "https://evil.example.com/steal", method: "GET" })).rejects.toThrow(
+        /Refusing to send the Zoho token to https:\/\/evil\.example\.com/,
+      );
       // The connection is in the US data center: an EU host is another host.
-      await expect(run(crmRawRequest, s, { url: "https://www.zohoapis.eu/crm/v8/org", method: "GET" })).rejects.toThrow(/Refusing to send the Zoho token to https:\/\/www\.zohoapis\.eu/);
+      await expect(run(crmRawRequest, s, { url: "https://www.zohoapis.eu/crm/v8/org", method: "GET" })).rejects.toThrow(
+        /Refusing to send the Zoho token to https:\/\/www\.zohoapis\.eu/,
+      );
       await expect(run(crmRawRequest, s, { url: "/Leads", method: "POST", data: '{"data": [' })).rejects.toThrow(/Input "Data" \(data\): is not valid JSON/);
-      await expect(run(crmRawRequest, s, { url: "/Leads", method: "POST", data: "{}", formData: [{ key: "a", value: "b" }] })).rejects.toThrow(/either Data \(JSON\) or Form Data/);
+      await expect(run(crmRawRequest, s, { url: "/Leads", method: "POST", data: "{}", formData: [{ key: "a", value: "b" }] })).rejects.toThrow(
+        /either Data \(JSON\) or Form Data/,
+      );
       await expect(run(crmRawRequest, s, { url: "/Leads", method: "LINK" })).rejects.toThrow(/"Method".*GET, POST, PUT, PATCH, DELETE/);
       await expect(run(crmRawRequest, s, { url: "", method: "GET" })).rejects.toThrow(/"URL"/);
     });
@@ -94,10 +107,13 @@ describe("against the sandbox", () => {
 
 describe("retries", () => {
   it("waits Retry Delay, doubled each retry, then succeeds", async () => {
-    const { result, seen, error } = await againstLoopback((_req, res, n) => (n < 3 ? json(res, 503, { code: "INTERNAL_ERROR" }) : json(res, 200, { ok: true })), {
-      url: "/org",
-      retryDelayMS: "150",
-    });
+    const { result, seen, error } = await againstLoopback(
+      (_req, res, n) => (n < 3 ? json(res, 503, { code: "INTERNAL_ERROR" }) : json(res, 200, { ok: true })),
+      {
+        url: "/org",
+        retryDelayMS: "150",
+      },
+    );
     expect(error).toBeUndefined();
     expect(result.data).toEqual({ ok: true });
     const [first, second] = gaps(seen);
@@ -143,7 +159,9 @@ describe("retries", () => {
   });
 
   it("fails at once when Retry-After asks for longer than the client ever waits", async () => {
-    const { seen, error, elapsed } = await againstLoopback((_req, res) => json(res, 429, { code: "TOO_MANY_REQUESTS" }, { "retry-after": "3600" }), { url: "/org" });
+    const { seen, error, elapsed } = await againstLoopback((_req, res) => json(res, 429, { code: "TOO_MANY_REQUESTS" }, { "retry-after": "3600" }), {
+      url: "/org",
+    });
     expect(seen).toHaveLength(1);
     expect(error?.message).toMatch(/TOO_MANY_REQUESTS/);
     expect(elapsed).toBeLessThan(1000);

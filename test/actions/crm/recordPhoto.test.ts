@@ -33,7 +33,12 @@ it("uploads a photo, gets the same bytes back, deletes it, and then says the rec
 it("names a JPEG by its type and uploads a BMP named by Photo Name", async () => {
   const s = sandbox();
   const [lead] = s.seedCrm({ module: "Leads", count: 1 });
-  await run(crmUploadRecordPhoto, s, { recordType: "Leads", recordId: lead.id, photo: { data: PNG, contentType: "application/octet-stream" }, photoName: "scan.bmp" });
+  await run(crmUploadRecordPhoto, s, {
+    recordType: "Leads",
+    recordId: lead.id,
+    photo: { data: PNG, contentType: "application/octet-stream" },
+    photoName: "scan.bmp",
+  });
   expect((await run(crmGetRecordPhoto, s, { recordType: "Leads", recordId: lead.id })).contentType).toBe("image/bmp");
 });
 
@@ -42,11 +47,11 @@ it("refuses a module without photos, a file that is not an image and a photo ove
   const [lead] = s.seedCrm({ module: "Leads", count: 1 });
   const before = s.log.length;
   await expect(run(crmGetRecordPhoto, s, { recordType: "Tasks", recordId: lead.id })).rejects.toThrow(/Module.*has no record photos in Zoho/);
-  await expect(run(crmUploadRecordPhoto, s, { recordType: "Leads", recordId: lead.id, photo: { data: Buffer.from("%PDF"), contentType: "application/pdf" } })).rejects.toThrow(
-    /Photo.*is application\/pdf, not an image Zoho takes/,
-  );
-  await expect(run(crmUploadRecordPhoto, s, { recordType: "Leads", recordId: lead.id, photo: { data: Buffer.alloc(10 * 1024 * 1024 + 1), contentType: "image/png" } })).rejects.toThrow(
-    /Photo.*over Zoho's 10 MB limit/,
-  );
+  await expect(
+    run(crmUploadRecordPhoto, s, { recordType: "Leads", recordId: lead.id, photo: { data: Buffer.from("%PDF"), contentType: "application/pdf" } }),
+  ).rejects.toThrow(/Photo.*is application\/pdf, not an image Zoho takes/);
+  await expect(
+    run(crmUploadRecordPhoto, s, { recordType: "Leads", recordId: lead.id, photo: { data: Buffer.alloc(10 * 1024 * 1024 + 1), contentType: "image/png" } }),
+  ).rejects.toThrow(/Photo.*over Zoho's 10 MB limit/);
   expect(s.log.length).toBe(before);
 });

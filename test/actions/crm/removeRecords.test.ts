@@ -15,7 +15,12 @@ it("deletes the records given as a list, JSON text or comma text", async () => {
   const [a, b, c] = s.seedCrm({ module: "Deals", count: 3 });
   const before = s.log.length;
   const result = await run(crmRemoveRecords, s, { recordType: "Deals", recordIds: [a.id, `${b.id}, ${c.id}`], trigger: ["workflow"] });
-  expect(result.data).toMatchObject({ total: 3, succeeded: 3, failed: 0, results: [{ index: 0, id: a.id, details: { id: a.id } }, { id: b.id }, { id: c.id }] });
+  expect(result.data).toMatchObject({
+    total: 3,
+    succeeded: 3,
+    failed: 0,
+    results: [{ index: 0, id: a.id, details: { id: a.id } }, { id: b.id }, { id: c.id }],
+  });
   expect([a, b, c].some((r) => has(r.id))).toBe(false);
   expect(s.log.slice(before)).toMatchObject([{ method: "DELETE", path: "/crm/v8/Deals", query: { ids: `${a.id},${b.id},${c.id}`, wf_trigger: "true" } }]);
   expectSameShape(result, crmRemoveRecords.examplePayload);
@@ -36,7 +41,9 @@ it("reports the ids Zoho does not know", async () => {
 it("rejects bad input before any request", async () => {
   const s = sandbox();
   await expectNoRequest(s, async () => {
-    await expect(run(crmRemoveRecords, s, { recordType: "Deals", recordIds: "1,abc" })).rejects.toThrow(/"Record IDs" \(recordIds\): id 1 \("abc"\) must be the numeric Zoho id/);
+    await expect(run(crmRemoveRecords, s, { recordType: "Deals", recordIds: "1,abc" })).rejects.toThrow(
+      /"Record IDs" \(recordIds\): id 1 \("abc"\) must be the numeric Zoho id/,
+    );
     await expect(run(crmRemoveRecords, s, { recordType: "Deals", recordIds: "" })).rejects.toThrow(/is empty: give at least one id/);
     await expect(run(crmRemoveRecords, s, { recordType: "Deals", recordIds: "[1," })).rejects.toThrow(/not valid JSON/);
     await expect(run(crmRemoveRecords, s, { recordType: "Deals", recordIds: "1,1" })).rejects.toThrow(/listed twice/);

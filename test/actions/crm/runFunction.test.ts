@@ -23,7 +23,10 @@ it("runs a function with arguments and returns its map output as JSON", async ()
 it("returns text output as text, and takes arguments as an object", async () => {
   const s = sandbox();
   registerFunction(s.state, "greet", (args) => `Hello ${String(args.name)}`);
-  expect((await run(crmRunFunction, s, { functionName: "greet", functionArguments: { name: "Sage" } })).data).toEqual({ output: "Hello Sage", outputType: "string" });
+  expect((await run(crmRunFunction, s, { functionName: "greet", functionArguments: { name: "Sage" } })).data).toEqual({
+    output: "Hello Sage",
+    outputType: "string",
+  });
 });
 
 it("reports a failure inside the function as the function's error, not as an HTTP failure", async () => {
@@ -37,14 +40,16 @@ it("reports a failure inside the function as the function's error, not as an HTT
 });
 
 it("says when no function is published under the name", async () => {
-  await expect(run(crmRunFunction, sandbox(), { functionName: "no_such_function" })).rejects.toThrow(/No function is published as a REST API under the name no_such_function/);
+  await expect(run(crmRunFunction, sandbox(), { functionName: "no_such_function" })).rejects.toThrow(
+    /No function is published as a REST API under the name no_such_function/,
+  );
 });
 
 it("names the functions scope when the connection lacks it", async () => {
   const s = sandbox();
-  await expect(run(crmRunFunction, s, { functionName: "score_lead", functionArguments: "{}" }, connectionFor(s, { scopes: ["ZohoCRM.modules.ALL"] }))).rejects.toThrow(
-    /add ZohoCRM\.functions\.execute\.CREATE/,
-  );
+  await expect(
+    run(crmRunFunction, s, { functionName: "score_lead", functionArguments: "{}" }, connectionFor(s, { scopes: ["ZohoCRM.modules.ALL"] })),
+  ).rejects.toThrow(/add ZohoCRM\.functions\.execute\.CREATE/);
 });
 
 it("rejects bad input before any request", async () => {

@@ -39,7 +39,9 @@ it("reads every row with Fetch All, 2,000 per call, replacing the query's own li
 it("rejects a query without a where clause (or an empty one) before sending it", async () => {
   const s = sandbox();
   await expectNoRequest(s, async () => {
-    await expect(run(crmRunQuery, s, { query: "select Last_Name from Leads limit 10" })).rejects.toThrow(/Input "Query" \(query\): Zoho requires a where clause.*where id is not null/);
+    await expect(run(crmRunQuery, s, { query: "select Last_Name from Leads limit 10" })).rejects.toThrow(
+      /Input "Query" \(query\): Zoho requires a where clause.*where id is not null/,
+    );
     // A quoted value is not a clause.
     await expect(run(crmRunQuery, s, { query: "select Last_Name from Leads order by 'where'" })).rejects.toThrow(/requires a where clause/);
     await expect(run(crmRunQuery, s, { query: "  " })).rejects.toThrow(/enter a COQL select query/);
@@ -50,7 +52,9 @@ it("explains Zoho's syntax errors, a missing scope, and waits out a 429", async 
   const s = sandbox();
   await expect(run(crmRunQuery, s, { query: "select from Leads where" })).rejects.toThrow(/SYNTAX_ERROR.*COQL query is not valid/);
   const recordsOnly = connectionFor(s, { scopes: ["ZohoCRM.modules.ALL"] });
-  await expect(run(crmRunQuery, s, { query: "select Last_Name from Leads where id is not null" }, recordsOnly)).rejects.toThrow(/OAUTH_SCOPE_MISMATCH.*ZohoCRM\.coql\.READ/);
+  await expect(run(crmRunQuery, s, { query: "select Last_Name from Leads where id is not null" }, recordsOnly)).rejects.toThrow(
+    /OAUTH_SCOPE_MISMATCH.*ZohoCRM\.coql\.READ/,
+  );
   s.setOptions({ rateLimit429: 0.5, faults: { rate: 0, seed: 8 } });
   const before = s.log.length;
   await run(crmRunQuery, s, { query: "select Last_Name from Leads where id is not null" });

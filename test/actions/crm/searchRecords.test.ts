@@ -9,13 +9,24 @@ const sandbox = useSandbox();
 beforeAll(() => configureTestTransport({ retry: { baseDelayMs: 5, maxDelayMs: 2000 } }));
 afterEach(() => sandbox().setOptions({ faults: undefined, rateLimit429: 0 }));
 
-const exampleFields = Object.keys(exampleLead).filter((f) => f !== "id").join(",");
+const exampleFields = Object.keys(exampleLead)
+  .filter((f) => f !== "id")
+  .join(",");
 
 it("finds records by criteria, with the asked fields and page", async () => {
   const s = sandbox();
   s.seedCrm({ module: "Leads", count: 5, fields: (i) => ({ Company: i < 3 ? "Searchable Inc" : "Other", Last_Name: `S${i}` }) });
-  const result = await run(crmSearchRecords, s, { recordType: "Leads", criteria: "(Company:equals:Searchable Inc)", fields: "Last_Name,Company", per_page: "2", page: "2" });
-  expect(s.log.at(-1)).toMatchObject({ path: "/crm/v8/Leads/search", query: { criteria: "(Company:equals:Searchable Inc)", fields: "Last_Name,Company", page: "2", per_page: "2" } });
+  const result = await run(crmSearchRecords, s, {
+    recordType: "Leads",
+    criteria: "(Company:equals:Searchable Inc)",
+    fields: "Last_Name,Company",
+    per_page: "2",
+    page: "2",
+  });
+  expect(s.log.at(-1)).toMatchObject({
+    path: "/crm/v8/Leads/search",
+    query: { criteria: "(Company:equals:Searchable Inc)", fields: "Last_Name,Company", page: "2", per_page: "2" },
+  });
   expect(result.data.data.map((r: { Last_Name: string }) => r.Last_Name)).toEqual(["S2"]);
   expect(result.data.info).toEqual({ count: 1, more_records: false, next_page_token: null });
 });
@@ -55,7 +66,9 @@ it("rejects bad input before any request", async () => {
   await expectNoRequest(s, async () => {
     await expect(run(crmSearchRecords, s, { recordType: "Leads" })).rejects.toThrow(/"Criteria".*exactly one of Criteria, Email, Phone and Word/);
     await expect(run(crmSearchRecords, s, { recordType: "Leads", email: "a@b.c", word: "x" })).rejects.toThrow(/exactly one/);
-    await expect(run(crmSearchRecords, s, { recordType: "Leads", word: "x", page: "11", per_page: "200" })).rejects.toThrow(/"Page".*only the first 2000 matches/);
+    await expect(run(crmSearchRecords, s, { recordType: "Leads", word: "x", page: "11", per_page: "200" })).rejects.toThrow(
+      /"Page".*only the first 2000 matches/,
+    );
     await expect(run(crmSearchRecords, s, { recordType: "Leads", word: "x", per_page: "500" })).rejects.toThrow(/"Per Page".*at most 200/);
     await expect(run(crmSearchRecords, s, { recordType: "Le ads", word: "x" })).rejects.toThrow(/"Module"/);
   });

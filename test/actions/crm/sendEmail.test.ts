@@ -46,7 +46,13 @@ it("sends a template picked from the module's templates, filled from the record"
   const { id } = lead({ First_Name: "Sage", Last_Name: "Wieser", Company: "Truhlar" });
   const templates = await runDataSource(selectCrmEmailTemplate, s, { recordType: "Leads" });
   expect(templates.result.map((t: { label: string }) => t.label)).toEqual(["Lead welcome (Welcome, ${Leads.First_Name})", "Lead follow-up (Following up)"]);
-  await run(crmSendEmail, s, { recordType: "Leads", recordId: id, fromAddress: "patriciaboyle@zylker.com", to: ["sage@example.com"], emailTemplate: templates.result[0].key });
+  await run(crmSendEmail, s, {
+    recordType: "Leads",
+    recordId: id,
+    fromAddress: "patriciaboyle@zylker.com",
+    to: ["sage@example.com"],
+    emailTemplate: templates.result[0].key,
+  });
   expect(mailbox(s.state).at(-1)).toMatchObject({ subject: "Welcome, Sage", template_id: templates.result[0].key, mail_format: "html" });
   expect(mailbox(s.state).at(-1)!.content).toContain("Dear Sage Wieser");
 });
@@ -59,7 +65,14 @@ it("lists the user's sender addresses", async () => {
 
 it("rejects bad input before anything is sent", async () => {
   const s = sandbox();
-  const base = { recordType: "Leads", recordId: "5725767000000000001", fromAddress: "patriciaboyle@zylker.com", to: ["a@example.com"], subject: "s", content: "c" };
+  const base = {
+    recordType: "Leads",
+    recordId: "5725767000000000001",
+    fromAddress: "patriciaboyle@zylker.com",
+    to: ["a@example.com"],
+    subject: "s",
+    content: "c",
+  };
   await expectNoRequest(s, async () => {
     await expect(run(crmSendEmail, s, { ...base, to: [] })).rejects.toThrow(/"To".*at least one email address/);
     await expect(run(crmSendEmail, s, { ...base, cc: ["not an address"] })).rejects.toThrow(/"CC".*not an email address/);
@@ -85,7 +98,12 @@ it("names the send_mail scope when the connection lacks it", async () => {
   const { id } = lead();
   const connection = connectionFor(s, { scopes: ["ZohoCRM.modules.ALL", "ZohoCRM.settings.ALL"] });
   await expect(
-    run(crmSendEmail, s, { recordType: "Leads", recordId: id, fromAddress: "patriciaboyle@zylker.com", to: ["a@example.com"], subject: "s", content: "c" }, connection),
+    run(
+      crmSendEmail,
+      s,
+      { recordType: "Leads", recordId: id, fromAddress: "patriciaboyle@zylker.com", to: ["a@example.com"], subject: "s", content: "c" },
+      connection,
+    ),
   ).rejects.toThrow(/OAUTH_SCOPE_MISMATCH.*add ZohoCRM\.send_mail\.all\.CREATE/);
 });
 
@@ -94,7 +112,13 @@ it("reports Zoho's refusal of another module's template", async () => {
   const { id } = lead();
   const deals = await runDataSource(selectCrmEmailTemplate, s, { recordType: "Deals" });
   await expect(
-    run(crmSendEmail, s, { recordType: "Leads", recordId: id, fromAddress: "patriciaboyle@zylker.com", to: ["a@example.com"], emailTemplate: deals.result[0].key }),
+    run(crmSendEmail, s, {
+      recordType: "Leads",
+      recordId: id,
+      fromAddress: "patriciaboyle@zylker.com",
+      to: ["a@example.com"],
+      emailTemplate: deals.result[0].key,
+    }),
   ).rejects.toThrow(/INVALID_DATA.*template/);
 });
 
@@ -123,7 +147,15 @@ it("rejects an attachment that is not a file, before anything is uploaded or sen
   const s = sandbox();
   await expectNoRequest(s, async () => {
     await expect(
-      run(crmSendEmail, s, { recordType: "Leads", recordId: "5725767000000000001", fromAddress: "patriciaboyle@zylker.com", to: ["a@example.com"], subject: "s", content: "c", attachments: [42] }),
+      run(crmSendEmail, s, {
+        recordType: "Leads",
+        recordId: "5725767000000000001",
+        fromAddress: "patriciaboyle@zylker.com",
+        to: ["a@example.com"],
+        subject: "s",
+        content: "c",
+        attachments: [42],
+      }),
     ).rejects.toThrow(/"Attachments".*item 1 is not a file/);
   });
 });

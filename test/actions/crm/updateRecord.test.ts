@@ -29,17 +29,21 @@ it("changes only the given fields and returns Zoho's details for the record", as
 
 it("fails naming the problem for an unknown id or a bad value", async () => {
   const s = sandbox();
-  await expect(run(crmUpdateRecord, s, { recordType: "Leads", recordId: "5725767000009999999", fieldValues: [{ key: "Company", value: "X" }] })).rejects.toThrow(
-    "Zoho did not update the Leads record: INVALID_DATA the id given seems to be invalid (field id).",
-  );
+  await expect(
+    run(crmUpdateRecord, s, { recordType: "Leads", recordId: "5725767000009999999", fieldValues: [{ key: "Company", value: "X" }] }),
+  ).rejects.toThrow("Zoho did not update the Leads record: INVALID_DATA the id given seems to be invalid (field id).");
   const lead = seedLead();
-  await expect(run(crmUpdateRecord, s, { recordType: "Leads", recordId: lead.id, fieldValues: [{ key: "Email", value: "nope" }] })).rejects.toThrow(/\(field Email\)/);
+  await expect(run(crmUpdateRecord, s, { recordType: "Leads", recordId: lead.id, fieldValues: [{ key: "Email", value: "nope" }] })).rejects.toThrow(
+    /\(field Email\)/,
+  );
 });
 
 it("rejects bad input before any request", async () => {
   const s = sandbox();
   await expectNoRequest(s, async () => {
-    await expect(run(crmUpdateRecord, s, { recordType: "Leads", recordId: "12ab", fieldValues: [{ key: "A", value: "1" }] })).rejects.toThrow(/"Record ID".*numeric Zoho id/);
+    await expect(run(crmUpdateRecord, s, { recordType: "Leads", recordId: "12ab", fieldValues: [{ key: "A", value: "1" }] })).rejects.toThrow(
+      /"Record ID".*numeric Zoho id/,
+    );
     await expect(run(crmUpdateRecord, s, { recordType: "Leads", recordId: "1", dynamicValues: "[1" })).rejects.toThrow(/"Dynamic Values".*not valid JSON/);
     await expect(run(crmUpdateRecord, s, { recordType: "Leads", recordId: "1" })).rejects.toThrow(/give the fields to change/);
   });
@@ -49,7 +53,9 @@ it("names the missing scope", async () => {
   const s = sandbox();
   const lead = seedLead();
   const readOnly = connectionFor(s, { scopes: ["ZohoCRM.modules.leads.READ"] });
-  await expect(run(crmUpdateRecord, s, { recordType: "Leads", recordId: lead.id, fieldValues: [{ key: "Company", value: "X" }] }, readOnly)).rejects.toThrow(/OAUTH_SCOPE_MISMATCH/);
+  await expect(run(crmUpdateRecord, s, { recordType: "Leads", recordId: lead.id, fieldValues: [{ key: "Company", value: "X" }] }, readOnly)).rejects.toThrow(
+    /OAUTH_SCOPE_MISMATCH/,
+  );
 });
 
 it("resends an update that failed with 5xx after being stored (sending it twice ends the same)", async () => {

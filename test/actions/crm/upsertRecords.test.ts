@@ -16,13 +16,20 @@ it("updates the record a duplicate check field matches and creates the others", 
   const before = s.log.length;
   const result = await run(crmUpsertRecords, s, {
     recordType: "Leads",
-    records: [{ Email: "old@one.example", Last_Name: "Renamed" }, { Email: "new@one.example", Last_Name: "New" }],
+    records: [
+      { Email: "old@one.example", Last_Name: "Renamed" },
+      { Email: "new@one.example", Last_Name: "New" },
+    ],
     duplicate_check_fields: "Email",
   });
   expect(s.log.slice(before)).toMatchObject([{ method: "POST", path: "/crm/v8/Leads/upsert", body: { duplicate_check_fields: ["Email"], trigger: [] } }]);
   expect(result.data.results[0]).toMatchObject({ index: 0, id: existing.id, details: { action: "update", duplicate_field: "Email" } });
   expect(result.data.results[1]).toMatchObject({ index: 1, status: "success", details: { action: "insert" } });
-  expect(leadsWith("@one.example").map((r) => r.Last_Name).sort()).toEqual(["New", "Renamed"]);
+  expect(
+    leadsWith("@one.example")
+      .map((r) => r.Last_Name)
+      .sort(),
+  ).toEqual(["New", "Renamed"]);
   expectSameShape(result, crmUpsertRecords.examplePayload);
 });
 
@@ -37,10 +44,14 @@ it("rejects bad input before any request, and reports Zoho's refusals", async ()
   const s = sandbox();
   await expectNoRequest(s, async () => {
     await expect(run(crmUpsertRecords, s, { recordType: "Leads", records: "{}" })).rejects.toThrow(/"Records".*JSON array of records/);
-    await expect(run(crmUpsertRecords, s, { recordType: "Leads", records: [{ Email: "a@b.c" }], duplicate_check_fields: "E mail" })).rejects.toThrow(/"Duplicate Check Fields"/);
+    await expect(run(crmUpsertRecords, s, { recordType: "Leads", records: [{ Email: "a@b.c" }], duplicate_check_fields: "E mail" })).rejects.toThrow(
+      /"Duplicate Check Fields"/,
+    );
   });
   const readOnly = connectionFor(s, { scopes: ["ZohoCRM.modules.leads.READ"] });
-  await expect(run(crmUpsertRecords, s, { recordType: "Leads", records: [{ Email: "a@three.example", Last_Name: "A" }] }, readOnly)).rejects.toThrow(/OAUTH_SCOPE_MISMATCH/);
+  await expect(run(crmUpsertRecords, s, { recordType: "Leads", records: [{ Email: "a@three.example", Last_Name: "A" }] }, readOnly)).rejects.toThrow(
+    /OAUTH_SCOPE_MISMATCH/,
+  );
 });
 
 // 2,000: the sandbox's upsert scans the whole module for every record, so 10,000 would take minutes.
@@ -56,7 +67,10 @@ it("upserts through 5xx (before and after storing), resets and 429s: a resent ca
   const stored = leadsWith("@bulk.example");
   expect(stored).toHaveLength(total);
   expect(stored.every((r) => r.Last_Name === `U${/^u(\d+)@/.exec(String(r.Email))?.[1]}`)).toBe(true);
-  const inserted = s.state.writeLog.slice(from).filter((e) => e.operation === "insert").flatMap((e) => e.ids);
+  const inserted = s.state.writeLog
+    .slice(from)
+    .filter((e) => e.operation === "insert")
+    .flatMap((e) => e.ids);
   expect(inserted).toHaveLength(total / 2);
   expect(inserted.filter((id) => existing.some((r) => r.id === id))).toEqual([]);
   expect(s.log.some((e) => e.status >= 500 || e.status === 0)).toBe(true);
