@@ -8,7 +8,7 @@
  *   phases   reads, compiles and runs the bundle as Node's CommonJS loader would, timing each
  * Prints one JSON line. The action, its params and the connection come in COLD_CALL (JSON).
  */
-"use strict";
+
 const started = process.hrtime.bigint();
 const ms = (from, to = process.hrtime.bigint()) => Number(to - from) / 1e6;
 /** CPU time (user + system, all of the process's threads) since `from`: what the work costs, however busy the machine is. */
@@ -103,14 +103,8 @@ const main = async () => {
   const result = await definition.perform(context(), paramsOf(definition.inputs, params));
   const callMs = ms(at);
   const callCpuMs = cpuMs(cpuAtCall);
-  const data = result && result.data;
-  const records = Array.isArray(data)
-    ? data.length
-    : Array.isArray(data && data.data)
-      ? data.data.length
-      : Array.isArray(data && data.records)
-        ? data.records.length
-        : -1;
+  const data = result?.data;
+  const records = Array.isArray(data) ? data.length : Array.isArray(data?.data) ? data.data.length : Array.isArray(data?.records) ? data.records.length : -1;
   return out({
     requireMs,
     requireCpuMs,
@@ -126,6 +120,6 @@ const main = async () => {
 };
 
 main().catch((error) => {
-  process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
+  process.stderr.write(`${error?.stack ? error.stack : error}\n`);
   process.exit(1);
 });

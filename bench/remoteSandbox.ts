@@ -37,7 +37,9 @@ export const startRemoteSandbox = async (latencyMs: number): Promise<RemoteSandb
   let next = 0;
   const pending = new Map<number, (result: any) => void>();
   worker.on("message", ({ id, result }: { id?: number; result: unknown }) => {
-    if (id !== undefined) pending.get(id)?.(result), pending.delete(id);
+    if (id === undefined) return;
+    pending.get(id)?.(result);
+    pending.delete(id);
   });
   const ask = <T>(op: string, ...args: unknown[]) =>
     new Promise<T>((resolve) => {

@@ -66,8 +66,11 @@ export interface AuthCode {
  * and registers the slice with crmSlice/booksSlice, which returns the slice's typed accessor.
  * Knobs tests turn (numbers, behaviours) go into CrmSettings the same way and are read as they are.
  */
+// biome-ignore lint/suspicious/noEmptyInterface: feature modules add their slices by declaration merging
 export interface CrmSlices {}
+// biome-ignore lint/suspicious/noEmptyInterface: feature modules add their slices by declaration merging
 export interface BooksSlices {}
+// biome-ignore lint/suspicious/noEmptyInterface: feature modules add their settings by declaration merging
 export interface CrmSettings {}
 
 export interface CrmCore {

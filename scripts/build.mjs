@@ -111,8 +111,8 @@ const compress = (text) =>
     params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: text.length },
   });
 const nodeRequire = createRequire(import.meta.url);
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const chunkFilter = new RegExp(`^(${[...CHUNKS, ...groupOf.keys()].map(escape).join("|")})$`);
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const chunkFilter = new RegExp(`^(${[...CHUNKS, ...groupOf.keys()].map(escapeRegExp).join("|")})$`);
 
 /** axios without its load-time reach for undici: see bundle-shims/axios-edits.cjs. */
 const AXIOS_EDITS = nodeRequire("./bundle-shims/axios-edits.cjs");

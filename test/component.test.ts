@@ -40,7 +40,7 @@ const blank = (value: unknown) =>
   value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
 
 /** Inputs that a builder does not type a sample value into: connections, switches, files, pick lists. */
-const needsExample = (input: Input) => !["connection", "boolean", "data"].includes(input.type) && !(input.model && input.model.length);
+const needsExample = (input: Input) => !["connection", "boolean", "data"].includes(input.type) && !input.model?.length;
 
 it("has actions, triggers and data sources to walk", () => {
   expect(Object.keys(converted.actions).length).toBeGreaterThan(40);

@@ -1,7 +1,7 @@
 import type { PollingContext } from "@prismatic-io/spectral/dist/types/PollingTriggerDefinition";
 import { z } from "zod";
 import { booksRecordType, type BooksRecordType } from "../src/books/catalog";
-import { type BooksClient } from "../src/books/client";
+import type { BooksClient } from "../src/books/client";
 import { booksChangePage, newestBooksModifiedTime } from "../src/books/changes";
 import { pollingExample } from "../src/examples";
 import { organizationId, recordType } from "../src/fields/books";

@@ -4,7 +4,7 @@
  * Messages and HTTP statuses are Zoho's, from its Books OpenAPI files.
  */
 import { ok } from "../respond";
-import { booksSlice, type SandboxState } from "../state";
+import { booksSlice } from "../state";
 import type { Route } from "../types";
 import { answering, invalidValue } from "./failure";
 import { organizationOf } from "./organizations";

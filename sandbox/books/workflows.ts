@@ -45,7 +45,7 @@ const readActions = (state: SandboxState, organizationId: string, value: unknown
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw invalidValue("actions");
   const actions = value.map((action) => {
-    if (!action || action.action_type !== "webhook") throw invalidValue("actions.action_type");
+    if (action?.action_type !== "webhook") throw invalidValue("actions.action_type");
     const id = String(action.action_id ?? "");
     if (!webhooksOf(state, organizationId).has(id)) throw new BooksFailure(1002, "Webhook does not exist.", 404);
     return { action_type: "webhook" as const, action_id: id };

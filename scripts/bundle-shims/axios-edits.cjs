@@ -14,7 +14,7 @@ const EDITS = [
   [/^getFetch\(\);$/m, "/* fetch adapter built on demand (scripts/build.mjs) */"],
   [/^const FormDataCtor = typeof G\.FormData !== 'undefined' \? G\.FormData : undefined;$/m, "let FormDataCtor;"],
   [
-    /^  if \(FormDataCtor && thing instanceof FormDataCtor\) return true;\n([\s\S]*?  if \(!isFunction\$1\(thing\.append\)\) return false;\n)/m,
+    /^ {2}if \(FormDataCtor && thing instanceof FormDataCtor\) return true;\n([\s\S]*? {2}if \(!isFunction\$1\(thing\.append\)\) return false;\n)/m,
     "$1  if (FormDataCtor === undefined) FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : null;\n  if (FormDataCtor && thing instanceof FormDataCtor) return true;\n",
   ],
 ];

@@ -93,6 +93,7 @@ const load = (name) => {
  */
 const lazy = (get, callable, keys = [], whole = undefined) => {
   const own = new Set(keys);
+  // biome-ignore lint/complexity/useArrowFunction: the target must be constructible (`new` through the stand-in)
   const proxy = new Proxy(callable ? function () {} : {}, {
     // Interop helpers ask a module whether it is an ES module before anything else: answered from the build.
     get: (target, key) => (key === "__esModule" && whole ? whole.esModule : Reflect.get(get(), key)),

@@ -3,13 +3,13 @@
 // get-intrinsic and a dozen helper packages written for older engines (about 15 KB in the bundle).
 "use strict";
 module.exports = function setToStringTag(object, value) {
-  const options = arguments.length > 2 && !!arguments[2] ? arguments[2] : undefined;
-  const force = options && options.force;
-  const nonConfigurable = options && options.nonConfigurable;
+  const options = arguments.length > 2 && arguments[2] ? arguments[2] : undefined;
+  const force = options?.force;
+  const nonConfigurable = options?.nonConfigurable;
   if ((typeof force !== "undefined" && typeof force !== "boolean") || (typeof nonConfigurable !== "undefined" && typeof nonConfigurable !== "boolean")) {
     throw new TypeError("if provided, the `overrideIfSet` and `nonConfigurable` options must be booleans");
   }
-  if (force || !Object.prototype.hasOwnProperty.call(object, Symbol.toStringTag)) {
+  if (force || !Object.hasOwn(object, Symbol.toStringTag)) {
     Object.defineProperty(object, Symbol.toStringTag, { configurable: !nonConfigurable, enumerable: false, value, writable: false });
   }
 };

@@ -106,7 +106,7 @@ const readInputFile = (input: RawInput, definition: InputDefinition): unknown =>
   }
 };
 
-const valueOf = (input: RawInput, definition: InputDefinition): unknown => {
+const inputValue = (input: RawInput, definition: InputDefinition): unknown => {
   if (input.form === "file") return readInputFile(input, definition);
   if (input.form === "json") {
     try {
@@ -160,7 +160,7 @@ export const buildParams = (entry: Entry, raw: RawInput[], fromJson: Record<stri
   const repeated = new Set<string>();
   for (const input of raw) {
     const definition = entry.inputs[input.name];
-    const value = valueOf(input, definition);
+    const value = inputValue(input, definition);
     if (definition.collection) {
       const list = repeated.has(input.name) && Array.isArray(params[input.name]) ? (params[input.name] as unknown[]) : [];
       params[input.name] = input.form === "json" && Array.isArray(value) ? [...list, ...value] : [...list, value];

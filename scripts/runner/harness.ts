@@ -1,6 +1,6 @@
 /** Calling the component as the platform does, through spectral's harness, with one connection and logger. */
 import type { ActionLogger } from "@prismatic-io/spectral";
-import { createConnection, defaultTriggerPayload, invoke, invokeDataSource, invokeTrigger } from "@prismatic-io/spectral/dist/testing";
+import { type createConnection, defaultTriggerPayload, invoke, invokeDataSource, invokeTrigger } from "@prismatic-io/spectral/dist/testing";
 
 export type ConnectionValue = ReturnType<typeof createConnection>;
 

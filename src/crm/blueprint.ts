@@ -31,14 +31,13 @@ export interface BlueprintState {
 }
 
 export const getBlueprint = async (client: ZohoClient, module: string, recordId: string): Promise<BlueprintState> => {
-  let response;
-  try {
-    response = await client.request({ api: "crm", path: `/${module}/${recordId}/actions/blueprint` });
-  } catch (error) {
-    // Not being in a process is an answer to "what can happen now", not a failure.
-    if (error instanceof ZohoError && error.details.code === "RECORD_NOT_IN_PROCESS") return { inProcess: false, process: null, transitions: [] };
+  // Not being in a process is an answer to "what can happen now", not a failure.
+  const notInProcess = (error: unknown) => error instanceof ZohoError && error.details.code === "RECORD_NOT_IN_PROCESS";
+  const response = await client.request({ api: "crm", path: `/${module}/${recordId}/actions/blueprint` }).catch((error) => {
+    if (notInProcess(error)) return undefined;
     throw error;
-  }
+  });
+  if (!response) return { inProcess: false, process: null, transitions: [] };
   const blueprint = response.data?.blueprint ?? {};
   const info = blueprint.process_info ?? {};
   const transitions: Transition[] = (blueprint.transitions ?? []).map((t: Record<string, any>) => {

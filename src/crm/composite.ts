@@ -44,7 +44,10 @@ export type SubRequest = z.output<ReturnType<typeof subRequest>>;
 /** The sub-requests as JSON text or a value; every problem of every sub-request is named, counting from 1. */
 export const subRequestList = () =>
   jsonValue().transform((value, ctx): SubRequest[] => {
-    const fail = (message: string) => (ctx.addIssue({ code: "custom", message }), z.NEVER);
+    const fail = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
     if (!Array.isArray(value)) return fail('must be a JSON array of sub-requests, e.g. [{"method": "GET", "uri": "/Leads/5725767000000524157"}]');
     if (value.length === 0 || value.length > MAX_SUB_REQUESTS) return fail(`has ${value.length} sub-requests: Zoho takes 1 to ${MAX_SUB_REQUESTS} per call`);
     const problems = value.flatMap((item, i) => {

@@ -3,7 +3,7 @@
  * return the records and the same small `info`, so the step's output has one shape either way.
  */
 import type { ZohoClient } from "../http/client";
-import { assertDiscretePage, collect, crmPages, CRM_PAGE_MAX, fetchAllInfo, type CrmInfo } from "../http/pagination";
+import { assertDiscretePage, collect, crmPages, fetchAllInfo, type CrmInfo } from "../http/pagination";
 
 export interface Paging {
   page: number;

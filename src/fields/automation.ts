@@ -305,7 +305,7 @@ export const mailAttachments = field(
         if (value === undefined || value === null || value === "") return [];
         const items = Array.isArray(value) ? value : [value];
         const files = items.map((item, i) => fileOf(item, `attachment-${i + 1}`));
-        const bad = files.findIndex((f) => f === undefined);
+        const bad = files.indexOf(undefined);
         if (bad >= 0) {
           ctx.addIssue({ code: "custom", message: `item ${bad + 1} is not a file: give binary data from an earlier step (e.g. a downloaded attachment)` });
           return z.NEVER;

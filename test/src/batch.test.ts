@@ -1,12 +1,12 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import { z } from "zod";
+import type { z } from "zod";
 import { CHUNK_SIZE, finishBatch, runBatch, type WriteOperation } from "../../src/crm/recordWrites";
 import { batchRecords, recordIdList as recordIdListSchema } from "../../src/fields/batch";
 import { triggerList as triggerListSchema } from "../../src/fields/crm";
 
 const recordIdList = recordIdListSchema();
 const triggerList = triggerListSchema();
-import { ZohoClient } from "../../src/http/client";
+import type { ZohoClient } from "../../src/http/client";
 import { configureTestTransport, stepTransport } from "../../src/http/transport";
 import { ZohoError } from "../../src/http/errors";
 import { json, loopback, type Seen } from "../helpers/loopback";

@@ -1,6 +1,6 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
 import type { AxiosError } from "axios";
-import { backoffMs, ZohoClient } from "../../src/http/client";
+import { backoffMs, type ZohoClient } from "../../src/http/client";
 import { configureTestTransport, stepTransport } from "../../src/http/transport";
 import { ZohoError } from "../../src/http/errors";
 import { json, loopback } from "../helpers/loopback";

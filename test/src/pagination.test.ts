@@ -1,5 +1,5 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import { ZohoClient } from "../../src/http/client";
+import type { ZohoClient } from "../../src/http/client";
 import { stepTransport } from "../../src/http/transport";
 import { assertDiscretePage, booksPages, collect, coqlPages, crmPages } from "../../src/http/pagination";
 import { json, loopback } from "../helpers/loopback";

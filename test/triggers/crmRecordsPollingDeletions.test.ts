@@ -142,7 +142,6 @@ it("an adversarial timeline: each observable create, edit, delete and restore is
 });
 
 it("deletions between polls come in time order with the changes; 250 deletions in one second all come once", async () => {
-  const s = sandbox();
   const { poll } = pollerFor(leadsPollingTrigger, { includeDeletions: true });
   await poll();
   nextSecond();

@@ -83,7 +83,7 @@ export const advanceJob = (state: SandboxState, job: BulkJob, { poll }: { poll: 
   else if (job.polls > 0) job.state = "IN PROGRESS";
 };
 
-const finish = (state: SandboxState, job: BulkJob): void => {
+const finish = (_state: SandboxState, job: BulkJob): void => {
   job.complete();
   job.state = "COMPLETED";
 };

@@ -10,7 +10,7 @@
 import { noContent, ok, zohoTime } from "../../respond";
 import { crmSlice, type CrmModule, type SandboxState, type WriteEvent } from "../../state";
 import type { Handler, Route } from "../../types";
-import { answering, CrmFailure } from "../crmFailure";
+import { answering } from "../crmFailure";
 import { displayFieldOf } from "../metadata/metadataShapes";
 import { moduleNamed } from "./parents";
 import { invalidParam, positiveInt, readModifiedSince } from "./recordList";

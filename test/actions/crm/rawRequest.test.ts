@@ -50,7 +50,7 @@ describe("against the sandbox", () => {
     });
     expect(s.log.at(-1)).toMatchObject({ method: "GET", path: "/crm/v8/Leads", query: { fields: "Last_Name,Email", per_page: "1" }, status: 200 });
     expect(result.data.data).toHaveLength(1);
-    expectSameShape(result.data.info, (crmRawRequest.examplePayload?.data as { info: unknown }).info);
+    expectSameShape(result.data.info, (crmRawRequest.examplePayload!.data as { info: unknown }).info);
   });
 
   it("logs the exchange with the token redacted when Debug Request is on", async () => {
