@@ -92,9 +92,9 @@ export interface BooksRawRequestValues {
   responseType?: `json` | `text` | `arraybuffer`;
   /**
    * Timeout
-   * The maximum time that a client will await a response to its request.
+   * The longest one try may take, answer included (ms); a slow answer does not reset it. Default 120000 (2 minutes).
    *
-   * @example 2000
+   * @example 30000
    */
   timeout?: string;
   /**
@@ -134,6 +134,13 @@ export interface BooksRawRequestValues {
    * @default true
    */
   useExponentialBackoff?: boolean;
+  /**
+   * Total Timeout
+   * The longest the request may take in all, retries and their waits included (ms). Default 300000 (5 minutes).
+   *
+   * @example 60000
+   */
+  totalTimeout?: string;
 }
 
 /**
@@ -226,6 +233,10 @@ export const booksRawRequest = {
     useExponentialBackoff: {
       inputType: "boolean",
       default: `true`,
+    },
+    totalTimeout: {
+      inputType: "string",
+      default: ``,
     },
   },
   examplePayload: {

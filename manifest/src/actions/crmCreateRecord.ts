@@ -42,6 +42,13 @@ export interface CrmCreateRecordValues {
    */
   trigger?: Array<`workflow` | `approval` | `blueprint`>;
   /**
+   * Assignment Rule
+   * An assignment rule of the module (Zoho's lar_id) that picks the owner of each new record. Leave empty to keep the owner given, or the connection's user.
+   *
+   * @example 5725767000000352001
+   */
+  assignmentRule?: string;
+  /**
    * Debug Request
    * Log each request and response (with tokens and secrets redacted) to the step's log. Turn off in production.
    *
@@ -88,6 +95,10 @@ export const crmCreateRecord = {
       inputType: "string",
       collection: "valuelist",
       default: [],
+    },
+    assignmentRule: {
+      inputType: "string",
+      default: ``,
     },
     debugRequest: {
       inputType: "boolean",

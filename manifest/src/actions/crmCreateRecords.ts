@@ -35,6 +35,13 @@ export interface CrmCreateRecordsValues {
    */
   trigger?: Array<`workflow` | `approval` | `blueprint`>;
   /**
+   * Assignment Rule
+   * An assignment rule of the module (Zoho's lar_id) that picks the owner of each new record. Leave empty to keep the owner given, or the connection's user.
+   *
+   * @example 5725767000000352001
+   */
+  assignmentRule?: string;
+  /**
    * Concurrency
    * How many calls of 100 records run at once, 1 to 20. Zoho allows 10 to 20 concurrent calls per org depending on the edition, shared with other integrations.
    *
@@ -92,6 +99,10 @@ export const crmCreateRecords = {
       inputType: "string",
       collection: "valuelist",
       default: [],
+    },
+    assignmentRule: {
+      inputType: "string",
+      default: ``,
     },
     concurrency: {
       inputType: "string",

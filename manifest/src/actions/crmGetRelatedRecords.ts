@@ -29,7 +29,7 @@ export interface CrmGetRelatedRecordsValues {
   recordId: string;
   /**
    * Related List
-   * The related list's API name as Zoho names it under the record, e.g. Contacts, Deals or Products (not Notes or Attachments, which have their own actions).
+   * The related list's API name as Zoho names it under the record, e.g. Contacts, Deals or Products: pick it from the Module's related lists (Notes and Attachments have their own actions).
    *
    * @example Contacts
    */

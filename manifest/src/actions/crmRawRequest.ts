@@ -85,9 +85,9 @@ export interface CrmRawRequestValues {
   responseType?: `json` | `text` | `arraybuffer`;
   /**
    * Timeout
-   * The maximum time that a client will await a response to its request.
+   * The longest one try may take, answer included (ms); a slow answer does not reset it. Default 120000 (2 minutes).
    *
-   * @example 2000
+   * @example 30000
    */
   timeout?: string;
   /**
@@ -127,6 +127,13 @@ export interface CrmRawRequestValues {
    * @default true
    */
   useExponentialBackoff?: boolean;
+  /**
+   * Total Timeout
+   * The longest the request may take in all, retries and their waits included (ms). Default 300000 (5 minutes).
+   *
+   * @example 60000
+   */
+  totalTimeout?: string;
 }
 
 /**
@@ -213,6 +220,10 @@ export const crmRawRequest = {
     useExponentialBackoff: {
       inputType: "boolean",
       default: `true`,
+    },
+    totalTimeout: {
+      inputType: "string",
+      default: ``,
     },
   },
   examplePayload: {

@@ -18,6 +18,14 @@ import { crmAddAttachment } from "./crmAddAttachment";
 import { crmListAttachments } from "./crmListAttachments";
 import { crmDownloadAttachment } from "./crmDownloadAttachment";
 import { crmDeleteAttachment } from "./crmDeleteAttachment";
+import { crmUploadFile } from "./crmUploadFile";
+import { crmDownloadFile } from "./crmDownloadFile";
+import { crmGetRecordPhoto } from "./crmGetRecordPhoto";
+import { crmUploadRecordPhoto } from "./crmUploadRecordPhoto";
+import { crmDeleteRecordPhoto } from "./crmDeleteRecordPhoto";
+import { crmAddLineItems } from "./crmAddLineItems";
+import { crmUpdateLineItems } from "./crmUpdateLineItems";
+import { crmRemoveLineItems } from "./crmRemoveLineItems";
 import { crmListNotes } from "./crmListNotes";
 import { crmCreateNote } from "./crmCreateNote";
 import { crmUpdateNote } from "./crmUpdateNote";
@@ -39,6 +47,12 @@ import { crmRenewNotificationChannel } from "./crmRenewNotificationChannel";
 import { crmBulkReadRecords } from "./crmBulkReadRecords";
 import { crmBulkWriteRecords } from "./crmBulkWriteRecords";
 import { crmGetBulkJob } from "./crmGetBulkJob";
+import { crmSendEmail } from "./crmSendEmail";
+import { crmGetBlueprintTransitions } from "./crmGetBlueprintTransitions";
+import { crmPerformBlueprintTransition } from "./crmPerformBlueprintTransition";
+import { crmRunFunction } from "./crmRunFunction";
+import { crmMassUpdateRecords } from "./crmMassUpdateRecords";
+import { crmListDeletedRecords } from "./crmListDeletedRecords";
 import { booksCreateRecord } from "./booksCreateRecord";
 import { booksGetRecord } from "./booksGetRecord";
 import { booksGetRecords } from "./booksGetRecords";
@@ -48,6 +62,9 @@ import { booksRawRequest } from "./booksRawRequest";
 import { booksListOrganizations } from "./booksListOrganizations";
 import { booksDownloadRecordPdf } from "./booksDownloadRecordPdf";
 import { booksRecordAction } from "./booksRecordAction";
+import { booksAddAttachment } from "./booksAddAttachment";
+import { booksGetAttachment } from "./booksGetAttachment";
+import { booksDeleteAttachment } from "./booksDeleteAttachment";
 
 export default {
   crmCreateRecord,
@@ -66,6 +83,14 @@ export default {
   crmListAttachments,
   crmDownloadAttachment,
   crmDeleteAttachment,
+  crmUploadFile,
+  crmDownloadFile,
+  crmGetRecordPhoto,
+  crmUploadRecordPhoto,
+  crmDeleteRecordPhoto,
+  crmAddLineItems,
+  crmUpdateLineItems,
+  crmRemoveLineItems,
   crmListNotes,
   crmCreateNote,
   crmUpdateNote,
@@ -87,6 +112,12 @@ export default {
   crmBulkReadRecords,
   crmBulkWriteRecords,
   crmGetBulkJob,
+  crmSendEmail,
+  crmGetBlueprintTransitions,
+  crmPerformBlueprintTransition,
+  crmRunFunction,
+  crmMassUpdateRecords,
+  crmListDeletedRecords,
   booksCreateRecord,
   booksGetRecord,
   booksGetRecords,
@@ -96,4 +127,7 @@ export default {
   booksListOrganizations,
   booksDownloadRecordPdf,
   booksRecordAction,
+  booksAddAttachment,
+  booksGetAttachment,
+  booksDeleteAttachment,
 };

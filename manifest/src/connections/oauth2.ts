@@ -68,10 +68,18 @@ export interface Oauth2Values {
     | `https://accounts.zoho.uk/oauth/v2/token/revoke`
     | `https://accounts.zoho.ae/oauth/v2/token/revoke`;
   /**
-   * Scopes
-   * Space-separated Zoho OAuth scopes. The default covers every action and trigger of this component; remove ZohoBooks.fullaccess.all if you only use CRM. See https:\/\/www.zoho.com\/crm\/developer\/docs\/api\/v8\/scopes.html.
+   * CRM Environment
+   * The Zoho CRM org the connection works in: Production (your live org), Sandbox (https:\/\/sandbox.zohoapis.{domain}) or Developer (https:\/\/developer.zohoapis.{domain}). When you authorize, pick the same org on Zoho's consent page: a token works only in the org it was authorized for. Zoho Books calls always go to production.
    *
-   * @default ZohoCRM.coql.READ ZohoCRM.notifications.ALL ZohoCRM.users.ALL ZohoCRM.org.ALL ZohoCRM.settings.ALL ZohoCRM.modules.ALL ZohoCRM.bulk.ALL ZohoCRM.Files.CREATE ZohoSearch.securesearch.READ ZohoBooks.fullaccess.all
+   * @default production
+   * @example sandbox
+   */
+  crmEnvironment?: `production` | `sandbox` | `developer`;
+  /**
+   * Scopes
+   * Space-separated Zoho OAuth scopes. The default covers every action and trigger of this component except two, whose scopes reach further and are left for you to add: Bulk Write Records needs ZohoFiles.files.ALL (access to the user's Zoho files, for its upload) and Composite Request needs ZohoCRM.composite_requests.CUSTOM. Remove the ZohoBooks scopes if you only use CRM. See https:\/\/www.zoho.com\/crm\/developer\/docs\/api\/v8\/scopes.html.
+   *
+   * @default ZohoCRM.coql.READ ZohoCRM.notifications.ALL ZohoCRM.users.ALL ZohoCRM.org.ALL ZohoCRM.settings.ALL ZohoCRM.modules.ALL ZohoCRM.bulk.ALL ZohoCRM.Files.CREATE ZohoCRM.Files.READ ZohoCRM.send_mail.all.CREATE ZohoCRM.templates.email.READ ZohoCRM.functions.execute.CREATE ZohoCRM.mass_update.ALL ZohoSearch.securesearch.READ ZohoBooks.fullaccess.all ZohoBooks.settings.ALL
    * @example ZohoCRM.modules.ALL ZohoCRM.settings.ALL
    */
   scopes?: string;
@@ -112,9 +120,13 @@ export const oauth2 = {
       inputType: "string",
       default: `https:\/\/accounts.zoho.com\/oauth\/v2\/token\/revoke`,
     },
+    crmEnvironment: {
+      inputType: "string",
+      default: `production`,
+    },
     scopes: {
       inputType: "string",
-      default: `ZohoCRM.coql.READ ZohoCRM.notifications.ALL ZohoCRM.users.ALL ZohoCRM.org.ALL ZohoCRM.settings.ALL ZohoCRM.modules.ALL ZohoCRM.bulk.ALL ZohoCRM.Files.CREATE ZohoSearch.securesearch.READ ZohoBooks.fullaccess.all`,
+      default: `ZohoCRM.coql.READ ZohoCRM.notifications.ALL ZohoCRM.users.ALL ZohoCRM.org.ALL ZohoCRM.settings.ALL ZohoCRM.modules.ALL ZohoCRM.bulk.ALL ZohoCRM.Files.CREATE ZohoCRM.Files.READ ZohoCRM.send_mail.all.CREATE ZohoCRM.templates.email.READ ZohoCRM.functions.execute.CREATE ZohoCRM.mass_update.ALL ZohoSearch.securesearch.READ ZohoBooks.fullaccess.all ZohoBooks.settings.ALL`,
     },
     clientId: {
       inputType: "string",
@@ -189,6 +201,15 @@ export const zohoOauth2 = (
                 | `https://accounts.zoho.sa/oauth/v2/token/revoke`
                 | `https://accounts.zoho.uk/oauth/v2/token/revoke`
                 | `https://accounts.zoho.ae/oauth/v2/token/revoke`;
+            }
+          | ConfigVarExpression
+        ) &
+          ConfigVarVisibility & { writeOnly?: true })
+      | (ConfigVarVisibility & { writeOnly?: true });
+    crmEnvironment?:
+      | ((
+          | {
+              value: `production` | `sandbox` | `developer`;
             }
           | ConfigVarExpression
         ) &

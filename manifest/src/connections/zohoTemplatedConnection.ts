@@ -32,10 +32,18 @@ export interface ZohoTemplatedConnectionValues {
     | `https://accounts.zoho.uk`
     | `https://accounts.zoho.ae`;
   /**
-   * Scopes
-   * Space-separated Zoho OAuth scopes. The default covers every action and trigger of this component; remove ZohoBooks.fullaccess.all if you only use CRM. See https:\/\/www.zoho.com\/crm\/developer\/docs\/api\/v8\/scopes.html.
+   * CRM Environment
+   * The Zoho CRM org the connection works in: Production (your live org), Sandbox (https:\/\/sandbox.zohoapis.{domain}) or Developer (https:\/\/developer.zohoapis.{domain}). When you authorize, pick the same org on Zoho's consent page: a token works only in the org it was authorized for. Zoho Books calls always go to production.
    *
-   * @default ZohoCRM.coql.READ ZohoCRM.notifications.ALL ZohoCRM.users.ALL ZohoCRM.org.ALL ZohoCRM.settings.ALL ZohoCRM.modules.ALL ZohoCRM.bulk.ALL ZohoCRM.Files.CREATE ZohoSearch.securesearch.READ ZohoBooks.fullaccess.all
+   * @default production
+   * @example sandbox
+   */
+  crmEnvironment?: `production` | `sandbox` | `developer`;
+  /**
+   * Scopes
+   * Space-separated Zoho OAuth scopes. The default covers every action and trigger of this component except two, whose scopes reach further and are left for you to add: Bulk Write Records needs ZohoFiles.files.ALL (access to the user's Zoho files, for its upload) and Composite Request needs ZohoCRM.composite_requests.CUSTOM. Remove the ZohoBooks scopes if you only use CRM. See https:\/\/www.zoho.com\/crm\/developer\/docs\/api\/v8\/scopes.html.
+   *
+   * @default ZohoCRM.coql.READ ZohoCRM.notifications.ALL ZohoCRM.users.ALL ZohoCRM.org.ALL ZohoCRM.settings.ALL ZohoCRM.modules.ALL ZohoCRM.bulk.ALL ZohoCRM.Files.CREATE ZohoCRM.Files.READ ZohoCRM.send_mail.all.CREATE ZohoCRM.templates.email.READ ZohoCRM.functions.execute.CREATE ZohoCRM.mass_update.ALL ZohoSearch.securesearch.READ ZohoBooks.fullaccess.all ZohoBooks.settings.ALL
    * @example ZohoCRM.modules.ALL ZohoCRM.settings.ALL
    */
   scopes?: string;
@@ -69,9 +77,13 @@ export const zohoTemplatedConnection = {
       inputType: "string",
       default: `https:\/\/accounts.zoho.com`,
     },
+    crmEnvironment: {
+      inputType: "string",
+      default: `production`,
+    },
     scopes: {
       inputType: "string",
-      default: `ZohoCRM.coql.READ ZohoCRM.notifications.ALL ZohoCRM.users.ALL ZohoCRM.org.ALL ZohoCRM.settings.ALL ZohoCRM.modules.ALL ZohoCRM.bulk.ALL ZohoCRM.Files.CREATE ZohoSearch.securesearch.READ ZohoBooks.fullaccess.all`,
+      default: `ZohoCRM.coql.READ ZohoCRM.notifications.ALL ZohoCRM.users.ALL ZohoCRM.org.ALL ZohoCRM.settings.ALL ZohoCRM.modules.ALL ZohoCRM.bulk.ALL ZohoCRM.Files.CREATE ZohoCRM.Files.READ ZohoCRM.send_mail.all.CREATE ZohoCRM.templates.email.READ ZohoCRM.functions.execute.CREATE ZohoCRM.mass_update.ALL ZohoSearch.securesearch.READ ZohoBooks.fullaccess.all ZohoBooks.settings.ALL`,
     },
     clientId: {
       inputType: "string",
@@ -108,6 +120,15 @@ export const zohoZohoTemplatedConnection = (
                 | `https://accounts.zoho.sa`
                 | `https://accounts.zoho.uk`
                 | `https://accounts.zoho.ae`;
+            }
+          | ConfigVarExpression
+        ) &
+          ConfigVarVisibility & { writeOnly?: true })
+      | (ConfigVarVisibility & { writeOnly?: true });
+    crmEnvironment?:
+      | ((
+          | {
+              value: `production` | `sandbox` | `developer`;
             }
           | ConfigVarExpression
         ) &

@@ -6,22 +6,32 @@ import { selectCrmModule } from "./selectCrmModule";
 import { selectCrmFields } from "./selectCrmFields";
 import { selectCrmLayout } from "./selectCrmLayout";
 import { selectCrmRecord } from "./selectCrmRecord";
+import { selectCrmRelatedList } from "./selectCrmRelatedList";
 import { selectCrmUser } from "./selectCrmUser";
 import { selectNotificationChannel } from "./selectNotificationChannel";
 import { selectBooksOrganization } from "./selectBooksOrganization";
 import { selectBooksRecordType } from "./selectBooksRecordType";
 import { selectBooksRecord } from "./selectBooksRecord";
 import { crmRecordFieldsForm } from "./crmRecordFieldsForm";
+import { selectCrmFromAddress } from "./selectCrmFromAddress";
+import { selectCrmEmailTemplate } from "./selectCrmEmailTemplate";
+import { selectCrmBlueprintTransition } from "./selectCrmBlueprintTransition";
+import { selectCrmAssignmentRule } from "./selectCrmAssignmentRule";
 
 export default {
   selectCrmModule,
   selectCrmFields,
   selectCrmLayout,
   selectCrmRecord,
+  selectCrmRelatedList,
   selectCrmUser,
   selectNotificationChannel,
   selectBooksOrganization,
   selectBooksRecordType,
   selectBooksRecord,
   crmRecordFieldsForm,
+  selectCrmFromAddress,
+  selectCrmEmailTemplate,
+  selectCrmBlueprintTransition,
+  selectCrmAssignmentRule,
 };

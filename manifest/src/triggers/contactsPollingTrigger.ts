@@ -38,6 +38,13 @@ export interface ContactsPollingTriggerValues {
    * @example 2026-11-01T00:00:00+00:00
    */
   startTime?: string;
+  /**
+   * Include Deletions
+   * Also start the flow with every record deleted since the last check (its id, name, who deleted it and when), once each, with _change \\"deleted\\". Reads Zoho's deleted records list: one more call each poll.
+   *
+   * @default false
+   */
+  includeDeletions?: boolean;
 }
 
 /**
@@ -68,6 +75,10 @@ export const contactsPollingTrigger = {
       inputType: "string",
       default: ``,
     },
+    includeDeletions: {
+      inputType: "boolean",
+      default: `false`,
+    },
   },
 } as const;
 
@@ -95,6 +106,11 @@ export const zohoContactsPollingTrigger = (values: {
   startTime?:
     | {
         value: string;
+      }
+    | ConfigVarExpression;
+  includeDeletions?:
+    | {
+        value: boolean;
       }
     | ConfigVarExpression;
 }) => {

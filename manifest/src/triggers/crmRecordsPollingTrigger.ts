@@ -46,12 +46,19 @@ export interface CrmRecordsPollingTriggerValues {
    * @example 2026-11-01T00:00:00+00:00
    */
   startTime?: string;
+  /**
+   * Include Deletions
+   * Also start the flow with every record deleted since the last check (its id, name, who deleted it and when), once each, with _change \\"deleted\\". Reads Zoho's deleted records list: one more call each poll.
+   *
+   * @default false
+   */
+  includeDeletions?: boolean;
 }
 
 /**
- * Checks a CRM module on a schedule and starts the flow with every record created or modified since the last check, each exactly once.
+ * Checks a CRM module on a schedule and starts the flow with every record created or modified since the last check, each exactly once; optionally every record deleted too, with _change &#34;deleted&#34;.
  *
- * @description Checks a CRM module on a schedule and starts the flow with every record created or modified since the last check, each exactly once.
+ * @description Checks a CRM module on a schedule and starts the flow with every record created or modified since the last check, each exactly once; optionally every record deleted too, with _change "deleted".
  * This object is used to support type hinting.
  */
 export const crmRecordsPollingTrigger = {
@@ -81,11 +88,15 @@ export const crmRecordsPollingTrigger = {
       inputType: "string",
       default: ``,
     },
+    includeDeletions: {
+      inputType: "boolean",
+      default: `false`,
+    },
   },
 } as const;
 
 /**
- * Checks a CRM module on a schedule and starts the flow with every record created or modified since the last check, each exactly once. Trigger Helper
+ * Checks a CRM module on a schedule and starts the flow with every record created or modified since the last check, each exactly once; optionally every record deleted too, with _change &#34;deleted&#34;. Trigger Helper
  *
  * @comments This wrapper function can be used directly in flow definitions.
  */
@@ -113,6 +124,11 @@ export const zohoCrmRecordsPollingTrigger = (values: {
   startTime?:
     | {
         value: string;
+      }
+    | ConfigVarExpression;
+  includeDeletions?:
+    | {
+        value: boolean;
       }
     | ConfigVarExpression;
 }) => {

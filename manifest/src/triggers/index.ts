@@ -8,6 +8,7 @@ import { leadsPollingTrigger } from "./leadsPollingTrigger";
 import { contactsPollingTrigger } from "./contactsPollingTrigger";
 import { booksRecordsPollingTrigger } from "./booksRecordsPollingTrigger";
 import { bookContactsPollingTrigger } from "./bookContactsPollingTrigger";
+import { booksRecordsInstantTrigger } from "./booksRecordsInstantTrigger";
 
 export default {
   notificationsTrigger,
@@ -16,4 +17,5 @@ export default {
   contactsPollingTrigger,
   booksRecordsPollingTrigger,
   bookContactsPollingTrigger,
+  booksRecordsInstantTrigger,
 };

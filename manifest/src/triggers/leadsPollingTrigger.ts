@@ -38,6 +38,13 @@ export interface LeadsPollingTriggerValues {
    * @example 2026-11-01T00:00:00+00:00
    */
   startTime?: string;
+  /**
+   * Include Deletions
+   * Also start the flow with every record deleted since the last check (its id, name, who deleted it and when), once each, with _change \\"deleted\\". Reads Zoho's deleted records list: one more call each poll.
+   *
+   * @default false
+   */
+  includeDeletions?: boolean;
 }
 
 /**
@@ -67,6 +74,10 @@ export const leadsPollingTrigger = {
       inputType: "string",
       default: ``,
     },
+    includeDeletions: {
+      inputType: "boolean",
+      default: `false`,
+    },
   },
 } as const;
 
@@ -94,6 +105,11 @@ export const zohoLeadsPollingTrigger = (values: {
   startTime?:
     | {
         value: string;
+      }
+    | ConfigVarExpression;
+  includeDeletions?:
+    | {
+        value: boolean;
       }
     | ConfigVarExpression;
 }) => {

@@ -55,7 +55,7 @@ export interface NotificationsTriggerValues {
   notifyOnRelatedAction?: boolean;
   /**
    * Verification Token
-   * Up to 50 characters Zoho echoes back in every notification so the receiver can tell real calls from forged ones.
+   * Up to 50 characters Zoho echoes back in every notification so the receiver can tell real calls from forged ones. Leave empty for a random one.
    *
    * @example b1f0c3d2e4
    */
@@ -77,9 +77,9 @@ export interface NotificationsTriggerValues {
 }
 
 /**
- * Starts the flow when records of a CRM module are created, edited or deleted. Deploying registers a Zoho watch channel for this flow, deleting the instance removes it, and the channel is renewed so it never lapses.
+ * Starts the flow when records of a CRM module are created, edited or deleted. Deploying registers a Zoho watch channel for this flow and deleting the instance removes it. Set a schedule on the flow (daily is enough): each scheduled run renews the channel and, if Zoho dropped it, restores it and delivers the changes missed meanwhile.
  *
- * @description Starts the flow when records of a CRM module are created, edited or deleted. Deploying registers a Zoho watch channel for this flow, deleting the instance removes it, and the channel is renewed so it never lapses.
+ * @description Starts the flow when records of a CRM module are created, edited or deleted. Deploying registers a Zoho watch channel for this flow and deleting the instance removes it. Set a schedule on the flow (daily is enough): each scheduled run renews the channel and, if Zoho dropped it, restores it and delivers the changes missed meanwhile.
  * This object is used to support type hinting.
  */
 export const notificationsTrigger = {
@@ -129,7 +129,7 @@ export const notificationsTrigger = {
 } as const;
 
 /**
- * Starts the flow when records of a CRM module are created, edited or deleted. Deploying registers a Zoho watch channel for this flow, deleting the instance removes it, and the channel is renewed so it never lapses. Trigger Helper
+ * Starts the flow when records of a CRM module are created, edited or deleted. Deploying registers a Zoho watch channel for this flow and deleting the instance removes it. Set a schedule on the flow (daily is enough): each scheduled run renews the channel and, if Zoho dropped it, restores it and delivers the changes missed meanwhile. Trigger Helper
  *
  * @comments This wrapper function can be used directly in flow definitions.
  */
