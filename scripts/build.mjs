@@ -132,7 +132,7 @@ const common = {
   platform: "node",
   target: "node20",
   format: "cjs",
-  minify: true,
+  minify: process.env.BUILD_MINIFY !== "0",
   treeShaking: true,
   legalComments: "none",
   sourcemap: false,
@@ -379,7 +379,7 @@ const firstUse = {
   },
 };
 
-// BUILD_OUT builds elsewhere (test/bundle.test.ts), leaving dist/ alone.
+// BUILD_OUT builds elsewhere (test/bundle.test.ts), leaving dist/ alone; BUILD_MINIFY=0 and BUILD_COMPRESS=0 give a readable bundle to profile.
 const out = process.env.BUILD_OUT ?? "dist";
 mkdirSync(out, { recursive: true });
 await build({
