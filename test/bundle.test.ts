@@ -181,6 +181,45 @@ it("the bundle's es-set-tostringtag and hasown stand-ins answer as the packages 
   }
 });
 
+it("axios with the build's edits still follows redirects, times responses and sends spec FormData, as axios does", async () => {
+  const Module = require("node:module");
+  const file = require.resolve("axios/dist/node/axios.cjs");
+  const load = (source: string) => {
+    const module = new Module(file);
+    module.filename = file;
+    module.paths = Module._nodeModulePaths(require("node:path").dirname(file));
+    module._compile(source, file);
+    return module.exports;
+  };
+  const source = require("node:fs").readFileSync(file, "utf8");
+  const original = load(source);
+  const edited = load(require("../scripts/bundle-shims/axios-edits.cjs").apply(source, file));
+  const { loopback } = require("./helpers/loopback");
+  const server = await loopback((req: { url: string; body: string; headers: Record<string, string> }, res: import("node:http").ServerResponse) => {
+    if (req.url === "/moved") {
+      res.writeHead(302, { location: "/here" });
+      return res.end();
+    }
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ url: req.url, multipart: /^multipart\/form-data; boundary=/.test(req.headers["content-type"] ?? ""), hasField: req.body.includes('name="a"') }));
+  });
+  try {
+    const exchange = async (axios: any) => {
+      const followed = await axios.get(`${server.url}/moved`);
+      const refused = await axios.get(`${server.url}/moved`, { maxRedirects: 0, validateStatus: () => true });
+      const form = new FormData();
+      form.append("a", "1");
+      const posted = await axios.post(`${server.url}/form`, form);
+      expect(typeof followed.duration === "number" && followed.duration >= 0).toBe(true);
+      return { followed: followed.data, refused: refused.status, posted: posted.data };
+    };
+    expect(await exchange(edited)).toEqual(await exchange(original));
+    expect(await exchange(edited)).toEqual({ followed: { url: "/here", multipart: false, hasField: false }, refused: 302, posted: { url: "/form", multipart: true, hasField: true } });
+  } finally {
+    await server.close();
+  }
+});
+
 it("axios with the build's edits (bundle-shims/axios-edits.cjs) tells FormData bodies as axios does and still builds its fetch adapter on demand", () => {
   const Module = require("node:module");
   const file = require.resolve("axios/dist/node/axios.cjs");
