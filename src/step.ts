@@ -51,15 +51,26 @@ export const schemaOf = <F extends Fields, Out = Values<F>>(fields: F, refine?: 
 /** Error labels by input key, as builders see them. */
 export const labelsOf = (fields: Fields): Record<string, string> => Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, labelOf(f.input)]));
 
-/** Parse params against fields; one InputError names every bad input by its label. */
-export const parseFields = <F extends Fields, Out = Values<F>>(fields: F, params: unknown, refine?: Refine<F, Out>): Out =>
-  parseInputs(schemaOf(fields, refine)(), params, labelsOf(fields));
-
-/** A parser for a step's fields that builds its schema once. */
+/** A parser for some fields that builds their schema once, on first use. */
 const parserOf = <F extends Fields, Out>(fields: F, refine?: Refine<F, Out>) => {
   const schema = schemaOf(fields, refine);
   const labels = once(() => labelsOf(fields));
   return (params: unknown): Out => parseInputs(schema(), params, labels());
+};
+
+const parsers = new WeakMap<Fields, Map<unknown, (params: unknown) => unknown>>();
+
+/**
+ * Parse params against fields, for steps the builders do not fit (webhook triggers); one InputError
+ * names every bad input by its label. The schema is built once per fields and refine (keep refine a
+ * constant, not an arrow written in the call).
+ */
+export const parseFields = <F extends Fields, Out = Values<F>>(fields: F, params: unknown, refine?: Refine<F, Out>): Out => {
+  const byRefine = parsers.get(fields) ?? new Map();
+  parsers.set(fields, byRefine);
+  const parse = byRefine.get(refine) ?? parserOf(fields, refine);
+  byRefine.set(refine, parse);
+  return parse(params) as Out;
 };
 
 const clientOf = async <C extends ClientKind>(kind: C, context: Logged, params: Params, input: unknown): Promise<ClientOf<C>> => {

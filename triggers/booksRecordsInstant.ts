@@ -103,15 +103,16 @@ const fields = {
 };
 
 /** The field condition is the three inputs together: a field without a value (or the reverse) is a mistake. */
+const conditionComplete = <T extends { conditionField?: string; conditionValue?: string }>(schema: z.ZodType<T>) =>
+  schema.superRefine((input, ctx) => {
+    if (input.conditionField && input.conditionValue === undefined)
+      ctx.addIssue({ code: "custom", path: ["conditionValue"], message: "enter the value the field is compared with, or clear Only When Field" });
+    if (!input.conditionField && input.conditionValue !== undefined)
+      ctx.addIssue({ code: "custom", path: ["conditionField"], message: "enter the field the value is compared with, or clear Value" });
+  });
+
 const parse = (params: unknown) => {
-  const input = parseFields(fields, params, (schema) =>
-    schema.superRefine((input, ctx) => {
-      if (input.conditionField && input.conditionValue === undefined)
-        ctx.addIssue({ code: "custom", path: ["conditionValue"], message: "enter the value the field is compared with, or clear Only When Field" });
-      if (!input.conditionField && input.conditionValue !== undefined)
-        ctx.addIssue({ code: "custom", path: ["conditionField"], message: "enter the field the value is compared with, or clear Value" });
-    }),
-  );
+  const input = parseFields(fields, params, conditionComplete);
   const condition: FieldCondition | undefined = input.conditionField
     ? { field: input.conditionField, comparator: input.conditionComparator ?? "equal", value: input.conditionValue ?? "" }
     : undefined;

@@ -40,7 +40,7 @@ export const booksRawRequest = action({
   },
   inputs,
   perform: async (context, params) => {
-    const { organizationId, ...request } = parseFields(fields, params, (schema) => oneBody(schema));
+    const { organizationId, ...request } = parseFields(fields, params, oneBody);
     const client = clientFor(context, params);
     const extra = needsOrganization(request) ? { organization_id: await resolveOrganizationId(client, params.connection, organizationId) } : {};
     const { data } = await sendRawRequest(client, "books", request, extra);
