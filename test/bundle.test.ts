@@ -201,7 +201,13 @@ it("axios with the build's edits still follows redirects, times responses and se
       return res.end();
     }
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ url: req.url, multipart: /^multipart\/form-data; boundary=/.test(req.headers["content-type"] ?? ""), hasField: req.body.includes('name="a"') }));
+    res.end(
+      JSON.stringify({
+        url: req.url,
+        multipart: /^multipart\/form-data; boundary=/.test(req.headers["content-type"] ?? ""),
+        hasField: req.body.includes('name="a"'),
+      }),
+    );
   });
   try {
     const exchange = async (axios: any) => {
@@ -214,7 +220,11 @@ it("axios with the build's edits still follows redirects, times responses and se
       return { followed: followed.data, refused: refused.status, posted: posted.data };
     };
     expect(await exchange(edited)).toEqual(await exchange(original));
-    expect(await exchange(edited)).toEqual({ followed: { url: "/here", multipart: false, hasField: false }, refused: 302, posted: { url: "/form", multipart: true, hasField: true } });
+    expect(await exchange(edited)).toEqual({
+      followed: { url: "/here", multipart: false, hasField: false },
+      refused: 302,
+      posted: { url: "/form", multipart: true, hasField: true },
+    });
   } finally {
     await server.close();
   }
