@@ -12,10 +12,6 @@ const shim = (file) => new URL(`./bundle-shims/${file}`, import.meta.url).pathna
 const slimDependencies = {
   name: "slim-dependencies",
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) => (args.importer.includes("/zod/v4/") ? { path: shim("zod-locales.mjs") } : undefined));
-    b.onResolve({ filter: /^\.\/(compile|from-json-schema)\.c?js$/ }, (args) =>
-      args.importer.includes("/zod/v4/") ? { path: shim("zod-unused.cjs") } : undefined,
-    );
     // object-sizeof asks for the npm "buffer" polyfill; Node has its own.
     b.onResolve({ filter: /^buffer\/$/ }, () => ({ path: "buffer", external: true }));
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: shim("yaml.cjs") }));
@@ -69,7 +65,7 @@ const slimDependencies = {
  */
 const CHUNKS = [
   ...["axios", "axios-retry", "form-data", "https-proxy-agent", "debug", "object-sizeof"],
-  "zod",
+  "zod/v3",
   ...["fflate", "csv-parse/sync", "csv-stringify/sync"],
   // spectral's util: JSON, URL and date helpers, called by steps, never at load.
   ...["safe-stable-stringify", "valid-url", "date-fns/fromUnixTime", "date-fns/isDate", "date-fns/isValid", "date-fns/parseISO"],
@@ -82,30 +78,14 @@ const CHUNKS = [
 const GROUPS = { lodash: ["lodash/omit", "lodash/omitBy", "lodash/uniq", "lodash/isEmpty", "lodash/camelCase", "lodash/snakeCase"] };
 const groupOf = new Map(Object.entries(GROUPS).flatMap(([group, members]) => members.map((member) => [member, group])));
 /** ES packages: their chunk is the ES build (one module scope, as esbuild hoists it), imported by name. */
-const ES_CHUNKS = new Set(["zod"]);
+const ES_CHUNKS = new Set(["zod/v3"]);
 /**
- * Chunk text is stored brotli-compressed (Z85 text), in two archives (ARCHIVES): a third of its bytes.
- * The first chunk a step loads decompresses its archive (about 350 KB of text in about a
- * millisecond). BUILD_COMPRESS=0 stores the chunks as plain text.
+ * Chunk text is stored brotli-compressed as base64 text, in archives (ARCHIVES): a third of its
+ * bytes. The first chunk loaded from an archive decompresses all of it, so what every step run needs
+ * (zod, axios) has an archive of its own. Node decodes base64 natively; a denser text encoding
+ * decoded in JavaScript (Z85, tried) cost 3 ms on the first call. BUILD_COMPRESS=0 stores plain text.
  */
 const COMPRESS = process.env.BUILD_COMPRESS !== "0";
-/**
- * Z85 (ZeroMQ's base-85): five text characters per four bytes, against base64's four per three, and
- * none of them needs escaping in a JS string. The archives are most of the bundle's bytes.
- */
-const Z85 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
-const z85 = (bytes) => {
-  const padded = Buffer.alloc(Math.ceil(bytes.length / 4) * 4);
-  bytes.copy(padded);
-  let text = "";
-  for (let i = 0; i < padded.length; i += 4) {
-    let value = padded.readUInt32BE(i);
-    let group = "";
-    for (let k = 0; k < 5; k++, value = Math.floor(value / 85)) group = Z85[value % 85] + group;
-    text += group;
-  }
-  return text;
-};
 const compress = (text) =>
   brotliCompressSync(text, {
     params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: text.length },
@@ -180,7 +160,7 @@ const fromMain = (own) => ({
 });
 
 /**
- * Our code reaches zod only as `z.<name>` (import { z } from "zod"). The zod chunk's `z` holds just
+ * Our code reaches zod only as `z.<name>` (import { z } from "zod/v3"). The zod chunk's `z` holds just
  * the names our sources use, so esbuild leaves out the schema types and helpers no step builds (a
  * sixth of zod, and of its start-up on the first step run). A `z` used any other way (passed along,
  * indexed) makes the build keep zod's whole namespace, with a warning.
@@ -195,7 +175,7 @@ const zodEntry = async () => {
   const loose = [];
   for (const file of files) {
     const text = await readFile(file, "utf8");
-    if (!/from "zod"/.test(text)) continue;
+    if (!/from "zod\/v3"/.test(text)) continue;
     // Comments, strings and imports cannot hold a use of z; what is left must be `z.<name>`.
     const code = text
       .replace(/\/\*[\s\S]*?\*\//g, "")
@@ -206,13 +186,13 @@ const zodEntry = async () => {
     // ("-z" is a regular expression's range, as in [a-z].)
     if (/(?<![\w$.-])z(?![\w$]|\s*\.)/.test(code.replace(/(?<![\w$.])z\s*\.\s*[A-Za-z_$][\w$]*/g, ""))) loose.push(file);
   }
-  const zod = await import("zod");
+  const zod = await import("zod/v3");
   if (loose.length > 0) {
     console.warn(`build: ${loose.join(", ")} use z other than as z.<name>; the zod chunk keeps zod's whole namespace`);
-    return `export * from "zod"; export { default } from "zod";`;
+    return `export * from "zod/v3"; export { default } from "zod/v3";`;
   }
   const names = [...used].filter((name) => name in zod.z).sort();
-  return `import { ${names.map((n, i) => `${n} as n${i}`).join(", ")} } from "zod";\nexport const z = { ${names.map((n, i) => `${n}: n${i}`).join(", ")} };`;
+  return `import { ${names.map((n, i) => `${n} as n${i}`).join(", ")} } from "zod/v3";\nexport const z = { ${names.map((n, i) => `${n}: n${i}`).join(", ")} };`;
 };
 
 /** One chunk: its code, and what the stand-in must know without loading it (export names, callable or not). */
@@ -223,7 +203,7 @@ const buildChunk = async (name, spectral) => {
     ? `module.exports = require(${JSON.stringify(spectral.file)});`
     : members
       ? `module.exports = {${members.map((m) => `${JSON.stringify(m)}: require(${JSON.stringify(m)})`).join(", ")}};`
-      : name === "zod"
+      : name === "zod/v3"
         ? await zodEntry()
         : es
           ? `export * from "${name}"; export { default } from "${name}";`
@@ -262,9 +242,13 @@ const chunks = await Promise.all([
   ...SPECTRAL_CHUNKS.map((c) => buildChunk(c.name, c)),
 ]);
 const byName = new Map(chunks.map((c) => [c.name, c]));
-/** Chunks rarely needed (bulk files, code-native integrations) compress apart from those most steps load. */
+/**
+ * Three archives: what every step run loads (input validation and the HTTP client), what some steps
+ * load (multipart bodies, proxies, spectral's helpers), and the rarely needed (bulk files, code-native).
+ */
+const FIRST = ["zod/v3", "axios", "axios-retry"];
 const RARE = ["fflate", "csv-parse/sync", "csv-stringify/sync", ...SPECTRAL_CHUNKS.map((c) => c.name)];
-const ARCHIVES = { steps: chunks.map((c) => c.name).filter((name) => !RARE.includes(name)), rare: RARE };
+const ARCHIVES = { first: FIRST, steps: chunks.map((c) => c.name).filter((name) => !RARE.includes(name) && !FIRST.includes(name)), rare: RARE };
 const runtime = shim("chunks.cjs");
 const identifier = /^[A-Za-z_$][\w$]*$/;
 const lazyChunks = {
@@ -313,7 +297,7 @@ const lazyChunks = {
           start += parts[i].length;
         });
         const packed = compress(Buffer.concat(parts));
-        archives[archive] = { z85: z85(packed), bytes: packed.length };
+        archives[archive] = packed.toString("base64");
       }
       return { contents: `module.exports = ${JSON.stringify({ archives, chunks: table })};`, loader: "js" };
     });

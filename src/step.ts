@@ -18,7 +18,7 @@ import {
 import type { ActionDisplayDefinition } from "@prismatic-io/spectral/dist/types/DisplayDefinition";
 import type { DataSourceContext } from "@prismatic-io/spectral/dist/types/DataSourcePerformFunction";
 import type { PollingContext } from "@prismatic-io/spectral/dist/types/PollingTriggerDefinition";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { booksClientFor, type BooksClient } from "./books/client";
 import type { ZohoClient } from "./http/client";
 import { clientFor } from "./http/clientFor";
@@ -28,7 +28,7 @@ import { parseInputs } from "./fields/parse";
 
 export type Fields = Record<string, Field<any>>;
 export type Values<F extends Fields> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };
-type Refine<F extends Fields, Out> = (schema: z.ZodType<Values<F>>) => z.ZodType<Out>;
+type Refine<F extends Fields, Out> = (schema: z.ZodType<Values<F>, z.ZodTypeDef, unknown>) => z.ZodType<Out, z.ZodTypeDef, unknown>;
 
 /** Which client perform gets: CRM (the default), Books in the step's organization, or none. */
 export type ClientKind = "crm" | "books" | "none";
@@ -41,11 +41,11 @@ type Logged = Pick<ActionContext, "logger">;
 export const inputsOf = <F extends Fields>(fields: F): Inputs => Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, f.input])) as Inputs;
 
 /** The zod schema of some fields (and the step's refinement), built once on first call. */
-export const schemaOf = <F extends Fields, Out = Values<F>>(fields: F, refine?: Refine<F, Out>): (() => z.ZodType<Out>) =>
+export const schemaOf = <F extends Fields, Out = Values<F>>(fields: F, refine?: Refine<F, Out>): (() => z.ZodType<Out, z.ZodTypeDef, unknown>) =>
   once(() => {
     const shape = Object.fromEntries(Object.entries(fields).map(([key, f]) => [key, f.schema()]));
-    const object = z.object(shape) as unknown as z.ZodType<Values<F>>;
-    return (refine ? refine(object) : object) as z.ZodType<Out>;
+    const object = z.object(shape) as unknown as z.ZodType<Values<F>, z.ZodTypeDef, unknown>;
+    return (refine ? refine(object) : object) as z.ZodType<Out, z.ZodTypeDef, unknown>;
   });
 
 /** Error labels by input key, as builders see them. */

@@ -29,6 +29,10 @@ const CHILD = `
 const loaded = () => process.moduleLoadList.filter((m) => m.startsWith("NativeModule ")).map((m) => m.slice(13));
 const component = require(process.env.BUNDLE).default;
 const afterRequire = loaded();
+// Steps spectral has converted so far (an unconverted one is still a getter on its kind).
+const converted = () => ["actions", "triggers", "dataSources"].flatMap((kind) =>
+  Object.keys(component[kind]).filter((key) => "value" in Object.getOwnPropertyDescriptor(component[kind], key)).map((key) => kind + "." + key));
+const convertedAtRequire = converted();
 const quiet = () => undefined;
 const logger = { metric: quiet, trace: quiet, debug: quiet, info: quiet, log: quiet, warn: quiet, error: quiet, section: quiet, sectionEnd: quiet };
 const instanceState = {};
@@ -46,13 +50,15 @@ const payload = { headers: {}, queryParameters: {}, rawBody: { data: null }, bod
     const given = paramsOf(step.inputs, params);
     results.push(kind === "triggers" ? await step.perform(context(), payload, given) : await step.perform(context(), given));
   }
-  process.stdout.write(JSON.stringify({ afterRequire, afterSteps: loaded(), results }));
+  process.stdout.write(JSON.stringify({ afterRequire, afterSteps: loaded(), convertedAtRequire, convertedAfterSteps: converted(), results }));
 })().catch((error) => { process.stderr.write(String(error && error.stack || error)); process.exit(1); });
 `;
 
 interface ColdRun {
   afterRequire: string[];
   afterSteps: string[];
+  convertedAtRequire: string[];
+  convertedAfterSteps: string[];
   results: any[];
 }
 
@@ -79,6 +85,9 @@ it("a polling trigger is the first thing to run after a cold require: the HTTP s
   ]);
   expect(run.afterRequire.filter((m) => HTTP_STACK.includes(m))).toEqual([]);
   expect(run.afterSteps).toEqual(expect.arrayContaining(["http"]));
+  // spectral converts a step when it is first read: none at require, then only the two that ran.
+  expect(run.convertedAtRequire).toEqual([]);
+  expect(run.convertedAfterSteps.sort()).toEqual(["actions.crmCreateRecord", "triggers.crmRecordsPollingTrigger"]);
 
   const [firstPoll, created, secondPoll] = run.results;
   expect(firstPoll.payload.body.data).toEqual([]);

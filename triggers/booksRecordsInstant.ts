@@ -1,5 +1,5 @@
 import { input, trigger, type ActionContext, type TriggerPayload } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { booksRecordType, recordOf, recordPath, type BooksRecordType } from "../src/books/catalog";
 import { BooksClient, booksClientFor } from "../src/books/client";
 import {
@@ -43,7 +43,7 @@ const fields = {
       example: "invoices",
       clean: cleanText,
     }),
-    () => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(KEYS, { error: `must be one of ${KEYS.join(", ")} (pick it from the list)` })),
+    () => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(KEYS, { message: `must be one of ${KEYS.join(", ")} (pick it from the list)` })),
   ),
   events: field(
     input({
@@ -62,7 +62,7 @@ const fields = {
       z.preprocess(
         (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : String(v).split(",")).map((e) => String(e).trim()).filter(Boolean),
         z
-          .array(z.enum(BOOKS_EVENTS, { error: `use ${BOOKS_EVENTS.join(", ")}` }))
+          .array(z.enum(BOOKS_EVENTS, { message: `use ${BOOKS_EVENTS.join(", ")}` }))
           .min(1, "choose at least one event")
           .transform((events) => [...new Set(events)]),
       ),
@@ -103,7 +103,7 @@ const fields = {
 };
 
 /** The field condition is the three inputs together: a field without a value (or the reverse) is a mistake. */
-const conditionComplete = <T extends { conditionField?: string; conditionValue?: string }>(schema: z.ZodType<T>) =>
+const conditionComplete = <T extends { conditionField?: string; conditionValue?: string }>(schema: z.ZodType<T, z.ZodTypeDef, unknown>) =>
   schema.superRefine((input, ctx) => {
     if (input.conditionField && input.conditionValue === undefined)
       ctx.addIssue({ code: "custom", path: ["conditionValue"], message: "enter the value the field is compared with, or clear Only When Field" });
@@ -162,7 +162,7 @@ const isPartial = (type: BooksRecordType, record: Record<string, unknown>) =>
 const rejected = (payload: TriggerPayload, why: string) => ({
   branch: "Rejected",
   payload: { ...payload, body: { data: null } },
-  response: { statusCode: 401, contentType: "application/json", body: JSON.stringify({ error: why }) },
+  response: { statusCode: 401, contentType: "application/json", body: JSON.stringify({ message: why }) },
 });
 
 export const booksRecordsInstantTrigger = trigger({

@@ -1,5 +1,5 @@
 import type { PollingContext } from "@prismatic-io/spectral/dist/types/PollingTriggerDefinition";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { booksRecordType, type BooksRecordType } from "../src/books/catalog";
 import type { BooksClient } from "../src/books/client";
 import { booksChangePage, newestBooksModifiedTime } from "../src/books/changes";
@@ -12,7 +12,7 @@ import { zohoPollingTrigger } from "../src/step";
 
 /** Top-level types only: nested ones (contact persons, tasks) have no list across parents. */
 const watchedType = withSchema(recordType, () =>
-  z.string({ error: "pick a record type" }).transform((key, ctx) => {
+  z.string({ message: "pick a record type" }).transform((key, ctx) => {
     const type = booksRecordType(key);
     if (!type || type.parent) {
       ctx.addIssue({

@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { collectionPath } from "../../src/books/catalog";
 import { recordTarget, withTarget } from "../../src/fields/books";
 import { fetchAll, perPage } from "../../src/fields/crm";
@@ -39,7 +39,7 @@ const searchFields = field(
   () =>
     keyValueList().pipe(
       z
-        .record(z.string(), z.union([z.string(), z.number(), z.boolean()], { error: "each value must be text, a number or true/false" }))
+        .record(z.string(), z.union([z.string(), z.number(), z.boolean()], { message: "each value must be text, a number or true/false" }))
         .refine((pairs) => !Object.keys(pairs).some((key) => RESERVED.has(key)), {
           message: "organization_id, page and per_page have their own inputs: remove them from the list",
         }),

@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { BOOKS_RECORD_TYPES, RECORD_ACTION_LABELS, recordPath } from "../../src/books/catalog";
 import { recordId, recordTarget, withTarget } from "../../src/fields/books";
 import { cleanPass, cleanText, field } from "../../src/fields/field";
@@ -19,7 +19,7 @@ const recordAction = field(
     example: "invoices:status/sent",
     clean: cleanText,
   }),
-  () => z.string({ error: "pick an action" }).trim().min(1, "pick an action"),
+  () => z.string({ message: "pick an action" }).trim().min(1, "pick an action"),
 );
 
 const body = field(

@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { exampleWriteDetails } from "../../src/crm/examples";
 import { recordId, recordType } from "../../src/fields/crm";
 import { cleanPass, cleanText, field } from "../../src/fields/field";
@@ -43,7 +43,16 @@ const attachmentUrl = field(
     example: "https://example.com/contract.pdf",
     clean: cleanText,
   }),
-  () => optionalText().pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://example.com/contract.pdf" }).optional()),
+  () => {
+    const message = "must be an http(s) URL such as https://example.com/contract.pdf";
+    return optionalText().pipe(
+      z
+        .string()
+        .url(message)
+        .refine((url) => /^https?:$/.test(new URL(url).protocol), message)
+        .optional(),
+    );
+  },
 );
 
 export const crmAddAttachment = zohoAction({

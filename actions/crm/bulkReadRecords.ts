@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { bulkReadPages, parseCsv } from "../../src/crm/bulk";
 import { fieldNames, recordType } from "../../src/fields/crm";
 import { cleanPass, cleanText, field } from "../../src/fields/field";
@@ -17,7 +17,7 @@ const criteria = field(
     example: JSON.stringify({ field: { api_name: "Lead_Status" }, comparator: "equal", value: "New" }),
     clean: cleanPass,
   }),
-  () => jsonValue().pipe(z.record(z.string(), z.unknown(), { error: "must be a JSON object" }).optional()),
+  () => jsonValue().pipe(z.record(z.string(), z.unknown(), { message: "must be a JSON object" }).optional()),
 );
 
 const output = field(

@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { BULK_WRITE_FILE_ROWS, bulkWriteFile, crmOrgId, parseCsv, type BulkWriteRowOutcome } from "../../src/crm/bulk";
 import { InputError } from "../../src/http/errors";
 import { continueOnFailure } from "../../src/fields/batch";

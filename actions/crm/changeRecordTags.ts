@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { finishBatch, type RecordOutcome } from "../../src/crm/recordWrites";
 import { exampleLead } from "../../src/examples";
 import { continueOnFailure, recordIdList, recordIds } from "../../src/fields/batch";
@@ -27,7 +27,7 @@ const operation = field(
     comments: "Whether to add the tags to the records or remove them.",
     clean: cleanText,
   }),
-  () => z.enum(["add", "remove"], { error: "pick add or remove" }),
+  () => z.enum(["add", "remove"], { message: "pick add or remove" }),
 );
 
 const tagNames = field(

@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { channelIdSchema } from "../../src/fields/channels";
 import { cleanPass, field } from "../../src/fields/field";
 import { disableChannels } from "../../src/crm/channels";

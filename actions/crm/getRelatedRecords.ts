@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { exampleListInfo } from "../../src/crm/examples";
 import { listCrm } from "../../src/crm/list";
 import { exampleLead } from "../../src/examples";
@@ -24,7 +24,7 @@ const relatedList = field(
     z.preprocess(
       (v) => (typeof v === "string" ? v.trim() : v),
       z
-        .string({ error: "pick a related list" })
+        .string({ message: "pick a related list" })
         .min(1, "pick a related list")
         .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a related list's API name without spaces, e.g. Contacts or Deals (pick it from the list)"),
     ),

@@ -1,5 +1,5 @@
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { exampleLead } from "../../src/examples";
 import { page, perPage } from "../../src/fields/crm";
 import { cleanText, field, withSchema } from "../../src/fields/field";
@@ -22,7 +22,7 @@ const userType = field(
   () =>
     z.preprocess(
       (v) => (v === undefined || v === null || v === "" ? "ActiveUsers" : v),
-      z.enum(USER_TYPES, { error: `must be one of ${USER_TYPES.join(", ")}` }),
+      z.enum(USER_TYPES, { message: `must be one of ${USER_TYPES.join(", ")}` }),
     ),
 );
 

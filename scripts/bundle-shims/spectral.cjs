@@ -10,11 +10,41 @@ const { templateConnectionInputs } = require("@prismatic-io/spectral/dist/types/
 const util = require("@prismatic-io/spectral/dist/util").default;
 
 const same = (definition) => definition;
+
+/**
+ * spectral's convertComponent, one step at a time: each action, trigger and data source is converted
+ * when first read, by spectral's own code, so a cold `require` converts none of the 60 and the step a
+ * run calls converts itself only. The keys are there from the start (enumerable, in order), so
+ * listing, spreading or serializing the component converts and shows every step as before.
+ */
+const KINDS = ["actions", "triggers", "dataSources"];
+const convertLazily = (definition) => {
+  const converted = convertComponent({ ...definition, actions: {}, triggers: {}, dataSources: {} });
+  for (const kind of KINDS) {
+    const steps = {};
+    for (const [key, step] of Object.entries(definition[kind] ?? {})) {
+      Object.defineProperty(steps, key, {
+        enumerable: true,
+        configurable: true,
+        get() {
+          const value = convertComponent({ hooks: definition.hooks, [kind]: { [key]: step } })[kind][key];
+          Object.defineProperty(steps, key, { value, enumerable: true, configurable: true, writable: true });
+          return value;
+        },
+        set(value) {
+          Object.defineProperty(steps, key, { value, enumerable: true, configurable: true, writable: true });
+        },
+      });
+    }
+    converted[kind] = steps;
+  }
+  return converted;
+};
 module.exports = {
   ...types,
   templateConnectionInputs,
   util,
-  component: (definition) => convertComponent(definition),
+  component: convertLazily,
   action: same,
   trigger: same,
   dataSource: same,

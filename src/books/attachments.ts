@@ -5,7 +5,7 @@
  * Extensions are Zoho's OpenAPI files'; 5 MB a file is Zoho Invoice's help (the same documents).
  */
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { booksRecordType } from "./catalog";
 import { cleanPass, cleanText, field } from "../fields/field";
 import { fileContent } from "../http/files";
@@ -46,7 +46,7 @@ export const attachmentRecordType = field(
   }),
   () =>
     z
-      .preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(KEYS, { error: `must be one of ${KEYS.join(", ")} (pick it from the list)` }))
+      .preprocess((v) => (typeof v === "string" ? v.trim() : v), z.enum(KEYS, { message: `must be one of ${KEYS.join(", ")} (pick it from the list)` }))
       .transform((key) => ATTACHMENT_HOLDERS.find((holder) => holder.key === key)!),
 );
 
@@ -90,7 +90,7 @@ export const attachmentFileName = field(
     z.preprocess(
       (v) => (typeof v === "string" ? v.trim() : v),
       z
-        .string({ error: "enter the file's name with its extension, e.g. signed-order.pdf" })
+        .string({ message: "enter the file's name with its extension, e.g. signed-order.pdf" })
         .min(1, "enter the file's name with its extension, e.g. signed-order.pdf"),
     ),
 );

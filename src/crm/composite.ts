@@ -2,7 +2,7 @@
  * Zoho's composite API (POST /__composite_requests): the sub-request list checked as Zoho checks it,
  * before anything is sent, and each sub-request's outcome read from the answer without hiding a failure.
  */
-import { z } from "zod";
+import { z } from "zod/v3";
 import { ZohoError } from "../http/errors";
 import type { Outcome } from "../http/outcomes";
 import { once } from "../fields/field";
@@ -18,16 +18,16 @@ const subRequest = once(() =>
     {
       method: z.preprocess(
         (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
-        z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"], { error: "method must be GET, POST, PUT, PATCH or DELETE" }),
+        z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"], { message: "method must be GET, POST, PUT, PATCH or DELETE" }),
       ),
       uri: z
-        .string({ error: "uri is required" })
+        .string({ message: "uri is required" })
         .trim()
         .regex(/^\/[^/]/, "uri must be a path relative to /crm/v8 such as /Leads/5725767000000524157"),
-      params: z.record(z.string(), z.unknown(), { error: "params must be a JSON object" }).optional(),
-      body: z.record(z.string(), z.unknown(), { error: "body must be a JSON object" }).optional(),
+      params: z.record(z.string(), z.unknown(), { message: "params must be a JSON object" }).optional(),
+      body: z.record(z.string(), z.unknown(), { message: "body must be a JSON object" }).optional(),
       headers: z
-        .record(z.string(), z.string(), { error: "headers must be a JSON object of text values" })
+        .record(z.string(), z.string(), { message: "headers must be a JSON object of text values" })
         .refine((h) => !Object.keys(h).some((name) => RESTRICTED_HEADERS.includes(name.toLowerCase())), "headers cannot set Authorization or X-CRM-ORG")
         .optional(),
       sub_request_id: z
@@ -35,7 +35,11 @@ const subRequest = once(() =>
         .regex(/^[a-zA-Z0-9][a-zA-Z0-9_]*$/, "sub_request_id has letters, digits and _ only, starting with a letter or digit")
         .optional(),
     },
-    { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown keys ${issue.keys.join(", ")} (use ${KEYS})` : `must be a JSON object with ${KEYS}`) },
+    {
+      errorMap: (issue) => ({
+        message: issue.code === "unrecognized_keys" ? `unknown keys ${issue.keys.join(", ")} (use ${KEYS})` : `must be a JSON object with ${KEYS}`,
+      }),
+    },
   ),
 );
 

@@ -5,7 +5,7 @@
  * leaves a row sent with only its id as it is), rows to change as {id, ...changes}, rows to remove
  * as {id, _delete: null}, new rows without id. Unrelated rows are never lost.
  */
-import { z } from "zod";
+import { z } from "zod/v3";
 import { writeOne } from "./recordWrites";
 import type { ZohoClient } from "../http/client";
 import { InputError, ZohoError } from "../http/errors";

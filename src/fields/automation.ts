@@ -1,6 +1,6 @@
 /** Fields of the CRM automation steps: email, blueprint, functions and mass update. */
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { fileOf, MAX_FIELD_FILE_BYTES, type NamedFile } from "../crm/fileFields";
 import { MASS_UPDATE_MAX_IDS } from "../crm/massUpdate";
 import { cleanPass, cleanText, field, once } from "./field";
@@ -118,7 +118,7 @@ export const mailFormat = field(
     comments: "Whether Content is HTML or plain text.",
     clean: cleanText,
   }),
-  () => z.preprocess((v) => (v === undefined || v === null || v === "" ? "html" : v), z.enum(["html", "text"], { error: "must be html or text" })),
+  () => z.preprocess((v) => (v === undefined || v === null || v === "" ? "html" : v), z.enum(["html", "text"], { message: "must be html or text" })),
 );
 
 export const transitionId = field(
@@ -250,7 +250,7 @@ export const waitSeconds = field(
   () =>
     z.preprocess(
       (v) => (v === undefined || v === null || v === "" ? 600 : Number(v)),
-      z.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(900, "must be at most 900"),
+      z.number({ message: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(900, "must be at most 900"),
     ),
 );
 
@@ -272,7 +272,7 @@ export const deletedType = field(
   () =>
     z.preprocess(
       (v) => (v === undefined || v === null || v === "" ? "all" : v),
-      z.enum(["all", "recycle", "permanent"], { error: "must be all, recycle or permanent" }),
+      z.enum(["all", "recycle", "permanent"], { message: "must be all, recycle or permanent" }),
     ),
 );
 

@@ -1,7 +1,7 @@
 /** Fields of the batch write actions: records, record ids and how the batch runs. */
 import { input } from "@prismatic-io/spectral";
 import type { CodeInputField } from "@prismatic-io/spectral/dist/types/Inputs";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { MAX_BATCH, MAX_CONCURRENCY } from "../crm/recordWrites";
 import { cleanBool, cleanInt, cleanPass, field } from "./field";
 import { bool, intInRange, jsonValue } from "./schemas";

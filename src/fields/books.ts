@@ -3,7 +3,7 @@
  * parents of nested types, record ids and values. The record-type field parses to its table row.
  */
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { BOOKS_RECORD_TYPES, PARENT_TYPES, booksRecordType, type BooksRecordType } from "../books/catalog";
 import { cleanText, field, withInput } from "./field";
 import { dynamicValues as crmDynamicValues, fieldValues as crmFieldValues } from "./crm";
@@ -35,7 +35,7 @@ export const organizationId = field(
 const recordTypeKey = () =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),
-    z.string({ error: "pick a Books record type" }).refine((key) => booksRecordType(key) !== undefined, {
+    z.string({ message: "pick a Books record type" }).refine((key) => booksRecordType(key) !== undefined, {
       message: `must be a Books record type such as invoices or contacts (pick it from the list: ${BOOKS_RECORD_TYPES.map((t) => t.key).join(", ")})`,
     }),
   );
@@ -140,13 +140,13 @@ const checkParent = (input: Target, ctx: z.RefinementCtx) => {
 };
 
 /** A step's refine for the record target: the parent checked against the type, `type` set to the type's table row. */
-export const withTarget = <T extends Target>(schema: z.ZodType<T>) =>
+export const withTarget = <T extends Target>(schema: z.ZodType<T, z.ZodTypeDef, unknown>) =>
   schema.superRefine((input, ctx) => checkParent(input, ctx)).transform((input) => ({ ...input, type: booksRecordType(input.recordType) as BooksRecordType }));
 
 type WithValues = { dynamicValues?: Record<string, unknown>; fieldValues: Record<string, unknown> };
 
 /** Create and update: the record's fields from Dynamic Values and Field Values, at least one field between them. */
-export const withValues = <T extends Target & WithValues>(schema: z.ZodType<T>) =>
+export const withValues = <T extends Target & WithValues>(schema: z.ZodType<T, z.ZodTypeDef, unknown>) =>
   withTarget(schema)
     .transform((input) => ({ ...input, values: { ...(input.dynamicValues ?? {}), ...input.fieldValues } }))
     .superRefine((input, ctx) => {
@@ -159,7 +159,9 @@ export const withValues = <T extends Target & WithValues>(schema: z.ZodType<T>) 
 export const booksInputSchema = <S extends z.ZodRawShape>(shape: S) =>
   withTarget(
     z.object({ ...Object.fromEntries(Object.entries(recordTarget).map(([k, f]) => [k, f.schema()])), ...shape }) as unknown as z.ZodType<
-      Target & z.output<z.ZodObject<S>> & { organizationId?: string }
+      Target & z.output<z.ZodObject<S>> & { organizationId?: string },
+      z.ZodTypeDef,
+      unknown
     >,
   );
 
@@ -168,5 +170,5 @@ export const booksValuesSchema = <S extends z.ZodRawShape>(shape: S) =>
     z.object({
       ...Object.fromEntries(Object.entries({ ...recordTarget, ...recordValues }).map(([k, f]) => [k, f.schema()])),
       ...shape,
-    }) as unknown as z.ZodType<Target & WithValues & z.output<z.ZodObject<S>> & { organizationId?: string }>,
+    }) as unknown as z.ZodType<Target & WithValues & z.output<z.ZodObject<S>> & { organizationId?: string }, z.ZodTypeDef, unknown>,
   );

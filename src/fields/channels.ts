@@ -1,6 +1,6 @@
 /** Fields of the watch-channel actions (enable, update, renew, disable), and the settings they make. */
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { WEEK_MS, type ChannelSettings } from "../crm/channels";
 import { cleanPass, cleanText, field } from "./field";
 import { notifyOnRelatedAction, returnAffectedFieldValues, verificationToken } from "./notifications";
@@ -11,11 +11,11 @@ const EVENT = /^[A-Za-z][A-Za-z0-9_]*\.(create|edit|delete|all)$/;
 export const channelIdSchema = () =>
   z.preprocess(
     (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : v),
-    z.string({ error: "enter the channel's numeric id" }).regex(/^\d{1,19}$/, "must be a numeric channel id, e.g. 1000000068001"),
+    z.string({ message: "enter the channel's numeric id" }).regex(/^\d{1,19}$/, "must be a numeric channel id, e.g. 1000000068001"),
   );
 
 /** Empty text is no filter. */
-const optional = <T>(schema: z.ZodType<T>) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const optional = <T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 export const channelId = field(
   input({
@@ -64,7 +64,11 @@ export const notifyUrl = field(
     example: "https://hooks.prismatic.io/trigger/SW5zdGFuY2VGbG93Q29uZmlnOjEyMw==",
     clean: cleanText,
   }),
-  () => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.url({ error: "must be an https URL Zoho can reach" })),
+  () =>
+    z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() : v),
+      z.string({ message: "must be an https URL Zoho can reach" }).url("must be an https URL Zoho can reach"),
+    ),
 );
 
 /** The trigger's token field, without its "empty makes a random one" (these actions send none then). */
@@ -104,7 +108,7 @@ export const notificationCondition = field(
     ]),
     clean: cleanPass,
   }),
-  () => jsonValue().pipe(z.array(z.unknown(), { error: "must be a JSON list of conditions" }).optional()),
+  () => jsonValue().pipe(z.array(z.unknown(), { message: "must be a JSON list of conditions" }).optional()),
 );
 
 /** Every setting of a channel, as enable and update take them. */

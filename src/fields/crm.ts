@@ -1,6 +1,6 @@
 /** Fields of the CRM steps, each defined once: what builders see and how its value is parsed. */
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { CRM_PAGE_MAX } from "../http/pagination";
 import { cleanBool, cleanInt, cleanPass, cleanText, field, withInput } from "./field";
 import {
@@ -180,7 +180,7 @@ export const triggerList = () =>
   z.preprocess(
     (v) => (v === undefined || v === null || v === "" ? [] : typeof v === "string" ? v.split(",").map((t) => t.trim()) : v),
     z
-      .array(z.enum(["workflow", "approval", "blueprint"], { error: "each trigger is workflow, approval or blueprint" }))
+      .array(z.enum(["workflow", "approval", "blueprint"], { message: "each trigger is workflow, approval or blueprint" }))
       .transform((list) => [...new Set(list)]),
   );
 
@@ -223,7 +223,7 @@ type WithValues = { dynamicValues?: Record<string, unknown>; fieldValues: Record
  * Dynamic Values and Field Values merged into `record` (the list wins on clashes); `missing` says
  * what to enter when both are empty. For a step's refine.
  */
-export const withRecordValues = <T extends WithValues>(schema: z.ZodType<T>, missing: string) =>
+export const withRecordValues = <T extends WithValues>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, missing: string) =>
   schema
     .transform(({ dynamicValues, fieldValues, ...rest }) => ({ ...rest, record: { ...(dynamicValues ?? {}), ...fieldValues } }))
     .refine((v) => Object.keys(v.record).length > 0, { path: ["fieldValues"], message: missing });

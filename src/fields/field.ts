@@ -4,11 +4,11 @@
  * builds no schema (a step runs one of them; the bundle holds every step).
  */
 import type { InputFieldDefinition } from "@prismatic-io/spectral";
-import type { z } from "zod";
+import type { z } from "zod/v3";
 
 export interface Field<T = unknown> {
   readonly input: InputFieldDefinition;
-  readonly schema: () => z.ZodType<T>;
+  readonly schema: () => z.ZodType<T, z.ZodTypeDef, unknown>;
 }
 
 /** A function that runs `build` on its first call and returns that value ever after. */
@@ -17,7 +17,7 @@ export const once = <T>(build: () => T): (() => T) => {
   return () => (built ??= { value: build() }).value;
 };
 
-export const field = <T>(input: InputFieldDefinition, schema: () => z.ZodType<T>): Field<T> => ({ input, schema: once(schema) });
+export const field = <T>(input: InputFieldDefinition, schema: () => z.ZodType<T, z.ZodTypeDef, unknown>): Field<T> => ({ input, schema: once(schema) });
 
 /** The same field shown differently (label, comments, example, default): the schema stays the field's. */
 export const withInput = <T>(base: Field<T>, changes: Partial<InputFieldDefinition>): Field<T> => ({
@@ -26,7 +26,7 @@ export const withInput = <T>(base: Field<T>, changes: Partial<InputFieldDefiniti
 });
 
 /** The same input parsed by another schema (e.g. a tighter limit for one step). */
-export const withSchema = <T>(base: Field<unknown>, schema: () => z.ZodType<T>): Field<T> => field(base.input, schema);
+export const withSchema = <T>(base: Field<unknown>, schema: () => z.ZodType<T, z.ZodTypeDef, unknown>): Field<T> => field(base.input, schema);
 
 /** The label builders see. */
 export const labelOf = (input: InputFieldDefinition): string => (typeof input.label === "string" ? input.label : input.label.value);

@@ -1,6 +1,6 @@
 /** Fields of the file steps: Zoho's file store (file-upload and image-upload fields) and record photos. */
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { fileContent, type FilePayload } from "../http/files";
 import { cleanPass, cleanText, field, withSchema, type Field } from "./field";
 import { optionalText, requiredText } from "./schemas";

@@ -1,6 +1,6 @@
 /** Fields of the line-item steps (Quotes, Sales Orders, Purchase Orders, Invoices). */
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { INVENTORY_MODULES, lineItemList } from "../crm/lineItems";
 import { cleanPass, cleanText, field } from "./field";
 import { optionalRecordId } from "./schemas";
@@ -20,7 +20,7 @@ export const inventoryModule = field(
     example: "Sales_Orders",
     clean: cleanText,
   }),
-  () => z.enum(INVENTORY_MODULES, { error: `must be one of ${INVENTORY_MODULES.join(", ")}` }),
+  () => z.enum(INVENTORY_MODULES, { message: `must be one of ${INVENTORY_MODULES.join(", ")}` }),
 );
 
 const ROW_EXAMPLE = [{ productId: "5725767000000411001", quantity: 2, listPrice: 120, discount: 10 }];
@@ -116,7 +116,7 @@ const amount = (positive: boolean) =>
   z.preprocess(
     (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : typeof v === "string" ? Number(v) : v),
     z
-      .number({ error: "must be a number, e.g. 2 or 19.99" })
+      .number({ message: "must be a number, e.g. 2 or 19.99" })
       .refine((n) => Number.isFinite(n) && (positive ? n > 0 : n >= 0), positive ? "must be more than 0" : "must be 0 or more")
       .optional(),
   );

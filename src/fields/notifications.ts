@@ -1,6 +1,6 @@
 /** Fields of the CRM Notifications trigger (watch channels). */
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { cleanBool, cleanPass, cleanText, field } from "./field";
 import { bool, fieldList, optionalText } from "./schemas";
 
@@ -26,7 +26,7 @@ export const operations = field(
   () =>
     z.preprocess(
       (v) => (v === undefined || v === "" ? ["all"] : Array.isArray(v) ? v : String(v).split(",")),
-      z.array(z.enum(OPERATIONS, { error: "use all, create, edit or delete" })).min(1, "choose at least one operation"),
+      z.array(z.enum(OPERATIONS, { message: "use all, create, edit or delete" })).min(1, "choose at least one operation"),
     ),
 );
 

@@ -1,5 +1,5 @@
 /** Input parsing at the boundary: failures name the input as builders see it and say what to enter. */
-import type { z } from "zod";
+import type { z } from "zod/v3";
 import { InputError } from "../http/errors";
 
 /** Parse `params` with `schema`; a failure becomes one InputError naming each bad input. */

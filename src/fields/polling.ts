@@ -1,6 +1,6 @@
 /** Fields of the polling triggers, shared by CRM and Books. */
 import { input } from "@prismatic-io/spectral";
-import { z } from "zod";
+import { z } from "zod/v3";
 import { cleanBool, cleanText, field } from "./field";
 import { bool, optionalTime } from "./schemas";
 
@@ -19,7 +19,7 @@ export const emit = field(
     example: "all",
     clean: cleanText,
   }),
-  () => z.preprocess((v) => v || "all", z.enum(["all", "created", "updated"], { error: "choose all, created or updated" })),
+  () => z.preprocess((v) => v || "all", z.enum(["all", "created", "updated"], { message: "choose all, created or updated" })),
 );
 
 export const startTime = field(

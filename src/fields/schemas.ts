@@ -2,7 +2,7 @@
  * The zod building blocks of fields. Every export is a function that builds (or returns the one
  * built) schema on first call, so importing this module builds nothing.
  */
-import { z } from "zod";
+import { z } from "zod/v3";
 import { once } from "./field";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -11,7 +11,7 @@ const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 /** Optional text that treats "" as absent. */
 export const optionalText = once(() => z.preprocess((v) => blankToUndefined(trimmed(v)), z.string().optional()));
 
-export const requiredText = (what: string) => z.preprocess(trimmed, z.string({ error: `enter ${what}` }).min(1, `enter ${what}`));
+export const requiredText = (what: string) => z.preprocess(trimmed, z.string({ message: `enter ${what}` }).min(1, `enter ${what}`));
 
 /** Optional text that must parse as a time (ISO 8601). */
 export const optionalTime = (example = "2026-11-01T00:00:00+00:00") =>
@@ -22,7 +22,7 @@ export const recordId = once(() =>
   z.preprocess(
     (v) => (typeof v === "number" ? String(v) : trimmed(v)),
     z
-      .string({ error: "enter the record's Zoho id" })
+      .string({ message: "enter the record's Zoho id" })
       .regex(/^\d{1,25}$/, "must be a numeric Zoho id such as 5725767000000524157 (pick a record from the list or map the id from an earlier step)"),
   ),
 );
@@ -34,7 +34,7 @@ export const moduleName = once(() =>
   z.preprocess(
     trimmed,
     z
-      .string({ error: "pick a module" })
+      .string({ message: "pick a module" })
       .min(1, "pick a module")
       .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a module API name without spaces, e.g. Leads, Price_Books or Projects__c (pick it from the list)"),
   ),
@@ -60,7 +60,7 @@ const toNumber = (v: unknown, fallback?: number) => {
 };
 
 const wholeNumber = (min: number, max: number) =>
-  z.number({ error: "must be a whole number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  z.number({ message: "must be a whole number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 
 export const intInRange = (min: number, max: number, fallback?: number) => z.preprocess((v) => toNumber(v, fallback), wholeNumber(min, max));
 
@@ -75,7 +75,7 @@ export const bool = (fallback = false) =>
 
 /** One of `values`, or undefined when empty. */
 export const optionalChoice = <T extends string>(values: readonly [T, ...T[]]) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values, { error: `must be one of ${values.join(", ")}` }).optional());
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values, { message: `must be one of ${values.join(", ")}` }).optional());
 
 const parseJsonText = (v: unknown, ctx: z.RefinementCtx): unknown => {
   if (typeof v !== "string") return v;
@@ -95,7 +95,7 @@ export const jsonObject = once(() =>
     .unknown()
     .optional()
     .transform(parseJsonText)
-    .pipe(z.record(z.string(), z.unknown(), { error: 'must be a JSON object such as {"Last_Name": "Smith"}' }).optional()),
+    .pipe(z.record(z.string(), z.unknown(), { message: 'must be a JSON object such as {"Last_Name": "Smith"}' }).optional()),
 );
 
 /** Any JSON value given as text or as a value. */
@@ -106,7 +106,7 @@ export const jsonRecords = once(() =>
   z
     .unknown()
     .transform(parseJsonText)
-    .pipe(z.array(z.record(z.string(), z.unknown()), { error: 'must be a JSON array of objects, e.g. [{"Last_Name": "Smith"}]' })),
+    .pipe(z.array(z.record(z.string(), z.unknown()), { message: 'must be a JSON array of objects, e.g. [{"Last_Name": "Smith"}]' })),
 );
 
 const jsonLooking = (value: unknown): unknown => {
@@ -123,7 +123,7 @@ export const keyValueList = once(() =>
   z.preprocess(
     (v) => (v === undefined || v === null || v === "" ? [] : v),
     z
-      .array(z.object({ key: z.string().min(1, "every pair needs a key"), value: z.unknown() }), { error: "must be a list of key/value pairs" })
+      .array(z.object({ key: z.string().min(1, "every pair needs a key"), value: z.unknown() }), { message: "must be a list of key/value pairs" })
       .transform((pairs) => Object.fromEntries(pairs.map(({ key, value }) => [key, jsonLooking(value)]))),
   ),
 );
@@ -136,4 +136,4 @@ export const recordValues = (dynamicValues: Record<string, unknown> | undefined,
 
 /** One of `values`; empty means `fallback`. The error lists the choices. */
 export const choice = <const T extends string>(values: readonly [T, ...T[]], fallback: NoInfer<T>) =>
-  z.preprocess((v) => v || fallback, z.enum(values, { error: `choose ${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}` }));
+  z.preprocess((v) => v || fallback, z.enum(values, { message: `choose ${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}` }));

@@ -5,7 +5,7 @@
  */
 import util from "@prismatic-io/spectral/dist/util";
 import type { AxiosResponse } from "axios";
-import { z } from "zod";
+import { z } from "zod/v3";
 
 export interface FilePayload {
   data: Buffer;

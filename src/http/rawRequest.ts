@@ -6,7 +6,7 @@
  */
 import { util } from "@prismatic-io/spectral";
 import { inputs as httpInputs } from "@prismatic-io/spectral/dist/clients/http";
-import { z } from "zod";
+import { z } from "zod/v3";
 import type { ZohoClient } from "./client";
 import { InputError } from "./errors";
 import { maskSecretsDeep } from "./redact";
@@ -64,19 +64,19 @@ export const rawRequestInputs = {
 const pairs = () =>
   z.preprocess(
     (v) => (v === undefined || v === null || v === "" ? [] : v),
-    z.array(z.object({ key: z.string().min(1, "every pair needs a key"), value: z.unknown() }), { error: "must be a list of key/value pairs" }),
+    z.array(z.object({ key: z.string().min(1, "every pair needs a key"), value: z.unknown() }), { message: "must be a list of key/value pairs" }),
   );
 
 const shape = once(() => ({
   url: requiredText("the path to call, e.g. /Leads"),
-  method: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(METHODS, { error: `must be one of ${METHODS.join(", ")}` })),
+  method: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(METHODS, { message: `must be one of ${METHODS.join(", ")}` })),
   data: jsonValue(),
   formData: pairs(),
   fileData: pairs(),
   fileDataFileNames: z.preprocess((v) => (Array.isArray(v) ? util.types.keyValPairListToObject(v) : (v ?? {})), z.record(z.string(), z.string())),
   queryParams: pairs(),
   headers: pairs(),
-  responseType: z.preprocess((v) => v || "json", z.enum(RESPONSE_TYPES, { error: `must be one of ${RESPONSE_TYPES.join(", ")}` })),
+  responseType: z.preprocess((v) => v || "json", z.enum(RESPONSE_TYPES, { message: `must be one of ${RESPONSE_TYPES.join(", ")}` })),
   timeout: optionalInt(0, 3_600_000),
   totalTimeout: optionalInt(0, 3_600_000),
   maxRetries: intInRange(0, 10, 3),
@@ -95,7 +95,7 @@ export const rawRequestFields = Object.fromEntries(
 ) as RawFields;
 
 /** Data is JSON or a form, never both. */
-export const oneBody = <T extends { data?: unknown; formData: unknown[]; fileData: unknown[] }>(schema: z.ZodType<T>) =>
+export const oneBody = <T extends { data?: unknown; formData: unknown[]; fileData: unknown[] }>(schema: z.ZodType<T, z.ZodTypeDef, unknown>) =>
   schema.refine((v) => v.data === undefined || (v.formData.length === 0 && v.fileData.length === 0), {
     path: ["data"],
     message: "send either Data (JSON) or Form Data / File Data, not both",
@@ -103,7 +103,7 @@ export const oneBody = <T extends { data?: unknown; formData: unknown[]; fileDat
 
 export type RawRequest = { [K in keyof RawFields]: RawFields[K] extends Field<infer T> ? T : never };
 
-const toObject = (list: Array<{ key: string; value: unknown }>) => Object.fromEntries(list.map(({ key, value }) => [key, value]));
+const toObject = (list: Array<{ key: string; value?: unknown }>) => Object.fromEntries(list.map(({ key, value }) => [key, value]));
 
 const bodyOf = (request: RawRequest): unknown => {
   if (request.formData.length === 0 && request.fileData.length === 0) return request.data;

@@ -1,5 +1,5 @@
 import { createConnection } from "@prismatic-io/spectral/dist/testing";
-import type { z } from "zod";
+import type { z } from "zod/v3";
 import { CHUNK_SIZE, finishBatch, runBatch, type WriteOperation } from "../../src/crm/recordWrites";
 import { batchRecords, recordIdList as recordIdListSchema } from "../../src/fields/batch";
 import { triggerList as triggerListSchema } from "../../src/fields/crm";
@@ -41,7 +41,7 @@ const create: WriteOperation = { kind: "create", module: "Leads", trigger: [] };
 
 describe("input parsers", () => {
   const parse = <S extends z.ZodType>(schema: S, value: unknown) => schema.safeParse(value);
-  const message = (result: z.ZodSafeParseResult<unknown>) => (result.success ? "" : result.error.issues.map((i) => i.message).join(" | "));
+  const message = (result: z.SafeParseReturnType<unknown, unknown>) => (result.success ? "" : result.error.issues.map((i) => i.message).join(" | "));
 
   it("reads records from JSON text or a value and rejects what Zoho cannot take", () => {
     expect(parse(batchRecords(false), '[{"Last_Name":"A"}]').data).toEqual([{ Last_Name: "A" }]);
