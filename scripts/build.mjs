@@ -19,6 +19,10 @@ const slimDependencies = {
     b.onResolve({ filter: /^lodash\/omit$/ }, (args) =>
       args.importer.endsWith("/spectral/dist/serverTypes/convertComponent.js") ? { path: shim("lodash-omit.cjs") } : undefined,
     );
+    // templateConnectionInputs merges a connection's inputs at load; see the shim.
+    b.onResolve({ filter: /^lodash\/merge$/ }, (args) =>
+      args.importer.endsWith("/spectral/dist/types/ConnectionDefinition.js") ? { path: shim("lodash-merge.cjs") } : undefined,
+    );
     // perform cleans every step's params with uniq; see the shim.
     b.onResolve({ filter: /^lodash\/uniq$/ }, (args) =>
       args.importer.endsWith("/spectral/dist/serverTypes/perform.js") ? { path: shim("lodash-uniq.cjs") } : undefined,
@@ -72,10 +76,10 @@ const CHUNKS = [
 ];
 /**
  * Packages that share most of their code go into one chunk together, each still a module of its
- * own to its importers: the lodash functions spectral calls in steps (omit and uniq where
- * bundle-shims/lodash-omit.cjs and lodash-uniq.cjs hand over).
+ * own to its importers: the lodash functions spectral calls in steps (omit, uniq and merge where
+ * bundle-shims/lodash-omit.cjs, lodash-uniq.cjs and lodash-merge.cjs hand over).
  */
-const GROUPS = { lodash: ["lodash/omit", "lodash/omitBy", "lodash/uniq", "lodash/isEmpty", "lodash/camelCase", "lodash/snakeCase"] };
+const GROUPS = { lodash: ["lodash/omit", "lodash/omitBy", "lodash/uniq", "lodash/merge", "lodash/isEmpty", "lodash/camelCase", "lodash/snakeCase"] };
 const groupOf = new Map(Object.entries(GROUPS).flatMap(([group, members]) => members.map((member) => [member, group])));
 /** ES packages: their chunk is the ES build (one module scope, as esbuild hoists it), imported by name. */
 const ES_CHUNKS = new Set(["zod/v3"]);

@@ -156,6 +156,38 @@ it("the bundle's lodash uniq stand-in answers as lodash's uniq", () => {
   }
 });
 
+it("the bundle's lodash merge stand-in answers as lodash's merge, for the calls it takes and the ones it hands over", () => {
+  const fast = require("../scripts/bundle-shims/lodash-merge.cjs");
+  const lodash = require("lodash/merge");
+  const clean = () => 1;
+  const make = (): Array<[Record<string, unknown> | null, unknown[]]> => [
+    // What templateConnectionInputs passes: inputs and template inputs with no key in common.
+    [
+      { region: { label: "Region", type: "string", clean }, scopes: { label: "Scopes", default: "a b" } },
+      [{ authorizeUrl: { label: "Authorize URL", type: "template", templateValue: "{{#region}}/auth" }, tokenUrl: { label: "Token", list: [1, [2]] } }],
+    ],
+    [{}, [{ a: { b: { c: null } }, d: undefined }]],
+    // Handed over to lodash: shared keys (deep merge), functions, several sources, class instances, __proto__, null.
+    [{ a: { x: 1 } }, [{ a: { y: 2 } }]],
+    [{ a: 1 }, [{ b: { clean } }]],
+    [{ a: 1 }, [{ b: 2 }, { c: 3 }]],
+    [{ a: 1 }, [{ when: new Date(0) }]],
+    [{ a: 1 }, [JSON.parse('{"__proto__": {"polluted": true}}')]],
+    [null, [{ a: 1 }]],
+  ];
+  const [expectedCases, actualCases] = [make(), make()];
+  expectedCases.forEach(([object, sources], i) => {
+    const expected = lodash(object, ...sources);
+    const [target, given] = actualCases[i];
+    const actual = fast(target, ...given);
+    expect(actual).toEqual(expected);
+    // It changes and returns its first argument, and copies what it takes rather than sharing it.
+    if (target !== null) expect(actual).toBe(target);
+    if (i === 0) expect((actual as any).tokenUrl.list).not.toBe((given[0] as any).tokenUrl.list);
+  });
+  expect(({} as any).polluted).toBeUndefined();
+});
+
 it("the bundle's es-set-tostringtag and hasown stand-ins answer as the packages do", () => {
   const stand = { set: require("../scripts/bundle-shims/set-tostringtag.cjs"), hasOwn: require("../scripts/bundle-shims/hasown.cjs") };
   const real = { set: require("es-set-tostringtag"), hasOwn: require("hasown") };
