@@ -16,6 +16,7 @@ import { connectionFor } from "../test/helpers/sandbox";
 import { crmRecordsPollingTrigger } from "../triggers/crmRecordsPolling";
 import { leadsPollingTrigger } from "../triggers/legacyPolling";
 import { coldStartRows, measureColdStart } from "./coldStart";
+import { measureZodFlavours, zodFlavourRow } from "./zodFlavours";
 import { collectGarbage, measure, peakMemory, poller, readOptions, runAction } from "./measure";
 import { tallyByEmail } from "./tally";
 import { startRemoteSandbox, type RemoteSandbox } from "./remoteSandbox";
@@ -265,7 +266,9 @@ const coldStart = async (): Promise<Row[]> => {
   const file = join(__dirname, "..", "dist", "index.js");
   if (statSync(file).size === 0) throw new Error("dist/index.js is empty: run npm run build (or npm run bench) again");
   const at = Date.now();
-  const rows = coldStartRows(await measureColdStart({ bundle: file, rounds: options.quick ? 15 : 21 }));
+  const rounds = options.quick ? 15 : 21;
+  const rows = coldStartRows(await measureColdStart({ bundle: file, rounds }));
+  rows.push(zodFlavourRow(await measureZodFlavours({ rounds }), rounds));
   process.stderr.write(`bench: cold start done in ${((Date.now() - at) / 1000).toFixed(1)} s\n`);
   return rows;
 };
