@@ -49,7 +49,8 @@ const attachmentUrl = field(
       z
         .string()
         .url(message)
-        .refine((url) => /^https?:$/.test(new URL(url).protocol), message)
+        // A text check, not new URL(): Zod 3 runs refinements after a failed .url() too.
+        .refine((url) => /^https?:/i.test(url), message)
         .optional(),
     );
   },

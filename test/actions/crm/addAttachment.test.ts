@@ -57,6 +57,7 @@ it("rejects bad input before any request, naming the input", async () => {
     await expect(run(crmAddAttachment, s, { ...base, file: bytes, fileName: "a.bin", attachmentUrl: "https://example.com/a" })).rejects.toThrow(/exactly one/);
     await expect(run(crmAddAttachment, s, { ...base, file: bytes })).rejects.toThrow(/"File Name"/);
     await expect(run(crmAddAttachment, s, { ...base, attachmentUrl: "ftp://example.com/a" })).rejects.toThrow(/"Attachment URL".*http\(s\) URL/);
+    await expect(run(crmAddAttachment, s, { ...base, attachmentUrl: "not a url" })).rejects.toThrow(/"Attachment URL".*http\(s\) URL/);
     await expect(run(crmAddAttachment, s, { ...base, recordId: "abc", file: bytes, fileName: "a" })).rejects.toThrow(/"Record ID".*numeric Zoho id/);
     await expect(run(crmAddAttachment, s, { ...base, recordType: "Price Books", file: bytes, fileName: "a" })).rejects.toThrow(/"Module"/);
   });
