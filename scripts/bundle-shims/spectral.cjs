@@ -13,9 +13,9 @@ const same = (definition) => definition;
 
 /**
  * spectral's convertComponent, one step at a time: each action, trigger and data source is converted
- * when first read, by spectral's own code, so a cold `require` converts none of the 60 and the step a
- * run calls converts itself only. The keys are there from the start (enumerable, in order), so
- * listing, spreading or serializing the component converts and shows every step as before.
+ * when first read, by spectral's own code, so a cold `require` converts none of them and a run
+ * converts the step it calls. The keys are there from the start (enumerable, in order), so listing,
+ * spreading or serializing the component converts and shows every step as before.
  */
 const KINDS = ["actions", "triggers", "dataSources"];
 const convertLazily = (definition) => {
@@ -23,17 +23,12 @@ const convertLazily = (definition) => {
   for (const kind of KINDS) {
     const steps = {};
     for (const [key, step] of Object.entries(definition[kind] ?? {})) {
+      const settle = (value) => Object.defineProperty(steps, key, { value, enumerable: true, configurable: true, writable: true })[key];
       Object.defineProperty(steps, key, {
         enumerable: true,
         configurable: true,
-        get() {
-          const value = convertComponent({ hooks: definition.hooks, [kind]: { [key]: step } })[kind][key];
-          Object.defineProperty(steps, key, { value, enumerable: true, configurable: true, writable: true });
-          return value;
-        },
-        set(value) {
-          Object.defineProperty(steps, key, { value, enumerable: true, configurable: true, writable: true });
-        },
+        get: () => settle(convertComponent({ hooks: definition.hooks, [kind]: { [key]: step } })[kind][key]),
+        set: settle,
       });
     }
     converted[kind] = steps;
